@@ -1,0 +1,20 @@
+from django.contrib.auth import get_user_model
+from django.contrib.auth.backends import ModelBackend
+
+
+class EmailBackend(ModelBackend):
+    """Authenticate with e-mail address and password (case-insensitive e-mail)."""
+
+    def authenticate(self, request, username=None, password=None, email=None, **kwargs):
+        login = (email or username or kwargs.get(get_user_model().USERNAME_FIELD) or "").strip()
+        if not login or password is None:
+            return None
+        User = get_user_model()
+        try:
+            user = User.objects.get(email__iexact=login)
+        except User.DoesNotExist:
+            User().set_password(password)  # equalise timing with an existing account
+            return None
+        if user.check_password(password) and self.user_can_authenticate(user):
+            return user
+        return None

@@ -1,0 +1,12 @@
+from django.db import migrations
+
+
+def load(apps, schema_editor):
+    from taxonomy.reference import load_reference
+
+    load_reference(apps)
+
+
+class Migration(migrations.Migration):
+    dependencies = [("taxonomy", "0001_initial")]
+    operations = [migrations.RunPython(load, migrations.RunPython.noop)]

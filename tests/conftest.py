@@ -1,0 +1,110 @@
+"""Shared fixtures: users per role, logged-in clients, and a real browser.
+
+Browser tests use Debian's Chromium through Playwright (browsers cannot be
+downloaded here). They are skipped with a clear reason when /usr/bin/chromium is
+missing; CI installs it, so there they always run.
+"""
+
+import os
+import shutil
+
+import pytest
+from django.test import Client
+
+from accounts import roles
+from accounts.factories import UserFactory
+
+CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+PASSWORD = "correct-horse-battery"
+
+
+@pytest.fixture
+def make_user(db):
+    """make_user(role=..., **fields) -> a saved, active user with that role (password: PASSWORD)."""
+
+    def _make(role=None, **fields):
+        return UserFactory(role=role, **fields)
+
+    return _make
+
+
+@pytest.fixture
+def client_for(db, make_user):
+    """client_for(role) -> (client, user), the client already logged in."""
+
+    def _client(role=None, **fields):
+        user = make_user(role=role, **fields)
+        client = Client()
+        client.force_login(user)
+        return client, user
+
+    return _client
+
+
+@pytest.fixture
+def professional(make_user):
+    return make_user(role=roles.PROFESSIONAL)
+
+
+@pytest.fixture
+def editor(make_user):
+    return make_user(role=roles.REDACTEUR)
+
+
+@pytest.fixture
+def home_page(db):
+    from website.models import HomePage
+
+    return HomePage.objects.get()
+
+
+def _chromium_available() -> bool:
+    return os.path.exists(CHROMIUM) or shutil.which("chromium") is not None
+
+
+@pytest.fixture(scope="session")
+def _playwright_browser():
+    if not _chromium_available():
+        pytest.skip(f"Chromium not installed at {CHROMIUM} (CI installs it with apt)")
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:  # pragma: no cover - playwright is a test dependency
+        pytest.skip("playwright is not installed")
+    os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    with sync_playwright() as p:
+        browser = p.chromium.launch(
+            executable_path=CHROMIUM,
+            headless=True,
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--disable-dev-shm-usage",
+            ],
+        )
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(_playwright_browser, live_server):
+    """A fresh browser page (own cookies) pointed at the live server: page.goto(live_server.url + path)."""
+    context = _playwright_browser.new_context(locale="nl-NL", base_url=live_server.url)
+    context.set_default_timeout(15_000)
+    browser_page = context.new_page()
+    errors = []
+    browser_page.on("pageerror", lambda exc: errors.append(str(exc)))
+    browser_page.js_errors = errors
+    yield browser_page
+    context.close()
+
+
+def login_in_browser(page, email, password=PASSWORD):
+    page.goto("/account/inloggen/")
+    page.get_by_label("E-mailadres").fill(email)
+    page.get_by_label("Wachtwoord").fill(password)
+    page.get_by_role("button", name="Inloggen").click()

@@ -1,0 +1,31 @@
+from django.conf import settings
+from wagtail.models import Page, Site
+
+from . import navigation
+
+
+def _menu_pages(request):
+    site = Site.find_for_request(request)
+    if site is None:
+        return []
+    pages = Page.objects.child_of(site.root_page).live().in_menu().specific(defer=True)
+    if not request.user.is_authenticated:
+        pages = pages.public()
+    return list(pages.only("id", "title", "url_path", "path", "depth"))
+
+
+def site_shell(request):
+    """Navigation and language data for every page of the shell (two queries at most)."""
+    items = [{"label": page.title, "url": page.url} for page in _menu_pages(request)]
+    for entry in navigation.app_entries(request.user):
+        url = entry.url()
+        if url:
+            items.append({"label": entry.label, "url": url})
+    current = request.path
+    for item in items:
+        item["active"] = item["url"] != "/" and current.startswith(item["url"])
+    return {
+        "main_navigation": items,
+        "available_languages": settings.LANGUAGES,
+        "site_name": settings.WAGTAIL_SITE_NAME,
+    }
