@@ -8,15 +8,15 @@ def _menu_pages(request):
     site = Site.find_for_request(request)
     if site is None:
         return []
-    pages = Page.objects.child_of(site.root_page).live().in_menu().specific(defer=True)
+    pages = Page.objects.child_of(site.root_page).live().in_menu()
     if not request.user.is_authenticated:
         pages = pages.public()
-    return list(pages.only("id", "title", "url_path", "path", "depth"))
+    return list(pages)
 
 
 def site_shell(request):
     """Navigation and language data for every page of the shell (two queries at most)."""
-    items = [{"label": page.title, "url": page.url} for page in _menu_pages(request)]
+    items = [{"label": page.title, "url": page.get_url(request)} for page in _menu_pages(request)]
     for entry in navigation.app_entries(request.user):
         url = entry.url()
         if url:

@@ -1,13 +1,14 @@
 from django.conf import settings
-from django.conf.urls.static import static
 from django.contrib import admin
-from django.urls import include, path
+from django.urls import include, path, re_path
 from django.views.i18n import JavaScriptCatalog
+from django.views.static import serve as static_serve
+from drf_spectacular.views import SpectacularAPIView
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from . import views
+from . import api, views
 
 urlpatterns = [
     path("healthz/", views.healthz, name="healthz"),
@@ -16,6 +17,8 @@ urlpatterns = [
     path("documenten/", include(wagtaildocs_urls)),
     path("i18n/", include("django.conf.urls.i18n")),
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
+    path("api/v1/schema/", SpectacularAPIView.as_view(), name="api-schema"),
+    path("api/v1/docs/", api.api_docs, name="api-docs"),
     path("account/", include("accounts.urls")),
     path("", include("signals.urls")),
     path("", include("communities.urls")),
@@ -24,8 +27,15 @@ urlpatterns = [
     path("", include("notifications.urls")),
 ]
 
-if settings.DEBUG:
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+# Only image renditions are served straight from MEDIA_ROOT; documents and community
+# uploads go through views that check who may read them.
+urlpatterns += [
+    re_path(
+        r"^media/(?P<path>(?:images|original_images)/[^/]+)$",
+        static_serve,
+        {"document_root": settings.MEDIA_ROOT},
+    )
+]
 
 # Wagtail's page serving last: it catches every remaining path.
 urlpatterns += [path("", include(wagtail_urls))]

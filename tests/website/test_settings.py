@@ -65,10 +65,10 @@ def test_email_url_is_translated_to_smtp_settings():
 def test_embedded_default_runs_celery_tasks_in_process():
     code = "from django.conf import settings; print(settings.CELERY_TASK_ALWAYS_EAGER, settings.CELERY_BROKER_URL)"
     env = {"DJANGO_SETTINGS_MODULE": "website.settings.dev", "REDIS_URL": "", "DATABASE_URL": ""}
-    result = _manage("shell", "-c", code, env_extra=env)
+    result = _manage("shell", "--no-imports", "-c", code, env_extra=env)
     assert result.stdout.split() == ["True", "memory://"], result.stderr
     env["REDIS_URL"] = "redis://127.0.0.1:6379/0"
-    result = _manage("shell", "-c", code, env_extra=env)
+    result = _manage("shell", "--no-imports", "-c", code, env_extra=env)
     assert result.stdout.split() == ["False", "redis://127.0.0.1:6379/0"], result.stderr
 
 
