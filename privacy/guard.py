@@ -85,7 +85,7 @@ _DATE = re.compile(
     rf"(?i)\b(?:(\d{{1,2}})[\-/.](\d{{1,2}})[\-/.](\d{{4}})|(\d{{4}})-(\d{{1,2}})-(\d{{1,2}})|(\d{{1,2}})\s+(?:{_MONTHS})\.?\s+(\d{{4}}))\b"
 )
 _BIRTH_WORDS = re.compile(
-    r"(?i)\b(geboren|geb\.|geboortedatum|geboortedag|date of birth|dob|born|birthday)\b"
+    r"(?i)\b(?:(?:geboren|geboortedatum|geboortedag|date of birth|dob|born|birthday)\b|geb\.)"
 )
 
 
@@ -121,6 +121,10 @@ def find_personal_data(text: str | None) -> list[Finding]:
     for m in _IBAN.finditer(text):
         if iban_is_valid(m.group(0)):
             add("iban", m.group(0), m.start(), m.end())
+        else:
+            # An IBAN-shaped code that fails mod-97 is not personal data; its digits must
+            # not be reported as a phone number or BSN either.
+            taken.append((m.start(), m.end()))
     for m in _V_NUMBER.finditer(text):
         add("v_number", m.group(0), m.start(), m.end())
     for m in _DATE.finditer(text):
