@@ -1,0 +1,9 @@
+from rest_framework.routers import SimpleRouter
+
+from .api import DossierViewSet, SignalViewSet
+
+router = SimpleRouter()
+router.register("signals", SignalViewSet, basename="api-signal")
+router.register("dossiers", DossierViewSet, basename="api-dossier")
+
+urlpatterns = router.urls

@@ -1,0 +1,611 @@
+"""Signals (knelpunten from practice), dossiers that bundle them, and their append-only history.
+
+Every change goes through ``signals.services``; the models only hold data, the
+visibility rules (``visible_to``) and the refusal to edit history.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from accounts import roles
+
+from .workflow import (
+    DEADLINE_STATES,
+    DOSSIER,
+    DOSSIER_OPEN_STATES,
+    OPEN_STATES,
+    SIGNAL,
+    Level,
+    Status,
+    is_coordinator,
+)
+
+# Roles that see signals: the chain professionals. Inburgeraars and anonymous visitors do not.
+CHAIN_ROLES = (
+    roles.PROFESSIONAL,
+    roles.COORDINATOR_UITVOERING,
+    roles.COORDINATOR_SCHAKEL,
+    roles.COORDINATOR_STELSEL,
+    roles.KETENPARTNER,
+    roles.REDACTEUR,
+    roles.BEHEERDER,
+)
+
+
+def is_chain_professional(user) -> bool:
+    return bool(getattr(user, "is_authenticated", False) and user.has_role(*CHAIN_ROLES))
+
+
+def can_see_submitter(user, obj) -> bool:
+    """The submitter's identity is shown only to coordinators and to the submitter."""
+    if not getattr(user, "is_authenticated", False):
+        return False
+    return is_coordinator(user) or (
+        getattr(obj, "submitted_by_id", None) is not None and obj.submitted_by_id == user.pk
+    )
+
+
+class Frequency(models.TextChoices):
+    EENMALIG = "eenmalig", _("Eenmalig")
+    SOMS = "soms", _("Soms")
+    REGELMATIG = "regelmatig", _("Regelmatig")
+    STRUCTUREEL = "structureel", _("Structureel (bijna altijd)")
+
+
+class Urgency(models.TextChoices):
+    LAAG = "laag", _("Laag")
+    NORMAAL = "normaal", _("Normaal")
+    HOOG = "hoog", _("Hoog")
+
+
+class Source(models.TextChoices):
+    PROFESSIONAL = "professional", _("Professional")
+    COMMUNITY = "community", _("Community of Practice")
+    FEEDBACK = "feedback", _("Feedback van inburgeraars")
+    API = "api", _("Systeem van een ketenpartner")
+
+
+class SignalQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """Signals ``user`` may see: all for chain professionals, their own for others."""
+        if not getattr(user, "is_authenticated", False):
+            return self.none()
+        if is_chain_professional(user):
+            return self
+        return self.filter(submitted_by=user)
+
+    def published(self):
+        return self.filter(is_published=True)
+
+    def open(self):
+        return self.filter(status__in=OPEN_STATES)
+
+    def overdue(self, today=None):
+        today = today or timezone.localdate()
+        return self.filter(status__in=DEADLINE_STATES, deadline__lt=today)
+
+    def at_level(self, level):
+        return self.filter(level=level)
+
+    def for_lists(self):
+        return self.select_related("phase", "organisation", "region", "dossier").prefetch_related(
+            "themes"
+        )
+
+
+class Signal(models.Model):
+    workflow_kind = SIGNAL
+
+    title = models.CharField(_("titel"), max_length=200)
+    description = models.TextField(_("omschrijving"), max_length=5000)
+    themes = models.ManyToManyField(
+        "taxonomy.Theme", verbose_name=_("thema's"), blank=True, related_name="signals"
+    )
+    phase = models.ForeignKey(
+        "taxonomy.Phase",
+        verbose_name=_("fase"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="signals",
+    )
+    organisation = models.ForeignKey(
+        "taxonomy.Organisation",
+        verbose_name=_("organisatie"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="signals",
+    )
+    region = models.ForeignKey(
+        "taxonomy.Region",
+        verbose_name=_("regio"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="signals",
+    )
+    frequency = models.CharField(
+        _("hoe vaak komt het voor"), max_length=16, choices=Frequency.choices, blank=True
+    )
+    affected_count = models.PositiveIntegerField(
+        _("aantal inburgeraars dat het raakt"), null=True, blank=True
+    )
+    urgency = models.CharField(
+        _("urgentie"), max_length=16, choices=Urgency.choices, default=Urgency.NORMAAL
+    )
+    suggestion = models.TextField(_("suggestie voor een oplossing"), max_length=2000, blank=True)
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("ingediend door"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="submitted_signals",
+    )
+    source = models.CharField(
+        _("bron"), max_length=16, choices=Source.choices, default=Source.PROFESSIONAL
+    )
+    source_label = models.CharField(_("namens"), max_length=200, blank=True)
+    source_url = models.CharField(_("link naar de bron"), max_length=500, blank=True)
+    level = models.CharField(
+        _("niveau"), max_length=16, choices=Level.choices, default=Level.UITVOERING
+    )
+    status = models.CharField(
+        _("status"), max_length=32, choices=Status.choices, default=Status.INGEDIEND
+    )
+    dossier = models.ForeignKey(
+        "signals.Dossier",
+        verbose_name=_("dossier"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="signals",
+    )
+    assigned_to = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("behandelaar"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="assigned_signals",
+    )
+    deadline = models.DateField(_("uiterste behandeldatum"), null=True, blank=True)
+    support_count = models.PositiveIntegerField(_("herkend door"), default=0)
+    is_published = models.BooleanField(_("gepubliceerd"), default=False)
+    public_summary = models.TextField(_("publieke samenvatting"), blank=True)
+    published_at = models.DateTimeField(_("gepubliceerd op"), null=True, blank=True)
+    outcome = models.TextField(_("uitkomst"), blank=True)
+    outcome_at = models.DateTimeField(_("uitkomst op"), null=True, blank=True)
+    answer_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("gepubliceerd antwoord"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("ingediend op"), default=timezone.now)
+    updated_at = models.DateTimeField(_("bijgewerkt op"), auto_now=True)
+
+    objects = SignalQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("signaal")
+        verbose_name_plural = _("signalen")
+        indexes = [
+            models.Index(fields=["level", "status", "-created_at"], name="signal_queue_idx"),
+            models.Index(fields=["level", "status", "deadline"], name="signal_deadline_idx"),
+            models.Index(fields=["status", "-created_at"], name="signal_status_idx"),
+            models.Index(fields=["-created_at", "-id"], name="signal_created_idx"),
+            models.Index(fields=["is_published", "-updated_at"], name="signal_published_idx"),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("signals:detail", args=[self.pk])
+
+    @property
+    def reference(self) -> str:
+        return f"S-{self.pk:05d}" if self.pk else ""
+
+    @property
+    def is_open(self) -> bool:
+        return self.status in OPEN_STATES
+
+    @property
+    def is_overdue(self) -> bool:
+        return bool(
+            self.deadline
+            and self.status in DEADLINE_STATES
+            and self.deadline < timezone.localdate()
+        )
+
+
+class DossierQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        if not is_chain_professional(user):
+            return self.none()
+        return self
+
+    def published(self):
+        return self.filter(is_published=True)
+
+    def open(self):
+        return self.filter(status__in=DOSSIER_OPEN_STATES)
+
+    def overdue(self, today=None):
+        today = today or timezone.localdate()
+        return self.filter(status__in=DOSSIER_OPEN_STATES, deadline__lt=today)
+
+
+class Dossier(models.Model):
+    """A bundle of similar signals, handled together at schakel- or stelselniveau."""
+
+    workflow_kind = DOSSIER
+    submitted_by_id = None  # dossiers have no submitter; the workflow asks
+
+    title = models.CharField(_("titel"), max_length=200)
+    analysis = models.TextField(_("gezamenlijke analyse"), max_length=10000, blank=True)
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("eigenaar"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="owned_dossiers",
+    )
+    level = models.CharField(
+        _("niveau"), max_length=16, choices=Level.choices, default=Level.SCHAKEL
+    )
+    status = models.CharField(
+        _("status"), max_length=32, choices=Status.choices, default=Status.IN_BEHANDELING
+    )
+    deadline = models.DateField(_("uiterste behandeldatum"), null=True, blank=True)
+    themes = models.ManyToManyField(
+        "taxonomy.Theme", verbose_name=_("thema's"), blank=True, related_name="dossiers"
+    )
+    outcome = models.TextField(_("uitkomst"), blank=True)
+    outcome_at = models.DateTimeField(_("uitkomst op"), null=True, blank=True)
+    is_published = models.BooleanField(_("gepubliceerd"), default=False)
+    public_summary = models.TextField(_("publieke samenvatting"), blank=True)
+    published_at = models.DateTimeField(_("gepubliceerd op"), null=True, blank=True)
+    answer_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("gepubliceerd antwoord"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("aangemaakt op"), default=timezone.now)
+    updated_at = models.DateTimeField(_("bijgewerkt op"), auto_now=True)
+
+    objects = DossierQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("dossier")
+        verbose_name_plural = _("dossiers")
+        indexes = [
+            models.Index(fields=["level", "status"], name="dossier_queue_idx"),
+            models.Index(fields=["is_published", "-updated_at"], name="dossier_published_idx"),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("signals:dossier_detail", args=[self.pk])
+
+    @property
+    def reference(self) -> str:
+        return f"D-{self.pk:04d}" if self.pk else ""
+
+    @property
+    def is_open(self) -> bool:
+        return self.status in DOSSIER_OPEN_STATES
+
+    @property
+    def is_overdue(self) -> bool:
+        return bool(
+            self.deadline
+            and self.status in DOSSIER_OPEN_STATES
+            and self.deadline < timezone.localdate()
+        )
+
+
+class Milestone(models.Model):
+    dossier = models.ForeignKey(Dossier, on_delete=models.CASCADE, related_name="milestones")
+    title = models.CharField(_("mijlpaal"), max_length=200)
+    due_date = models.DateField(_("gepland op"), null=True, blank=True)
+    done_at = models.DateTimeField(_("bereikt op"), null=True, blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["due_date", "pk"]
+        verbose_name = _("mijlpaal")
+        verbose_name_plural = _("mijlpalen")
+
+    def __str__(self):
+        return self.title
+
+
+class HistoryIsAppendOnly(Exception):
+    """Raised when code tries to edit or delete a history row."""
+
+
+class SignalEventQuerySet(models.QuerySet):
+    def update(self, **kwargs):
+        raise HistoryIsAppendOnly("De geschiedenis kan niet worden gewijzigd.")
+
+    def delete(self):
+        raise HistoryIsAppendOnly("De geschiedenis kan niet worden verwijderd.")
+
+    def for_signal(self, signal):
+        return self.filter(signal=signal)
+
+    def for_dossier(self, dossier):
+        return self.filter(dossier=dossier, signal__isnull=True)
+
+
+class SignalEvent(models.Model):
+    """One append-only row per change of a signal or dossier: who, when, what, why."""
+
+    signal = models.ForeignKey(
+        Signal, null=True, blank=True, on_delete=models.PROTECT, related_name="events"
+    )
+    dossier = models.ForeignKey(
+        Dossier, null=True, blank=True, on_delete=models.PROTECT, related_name="events"
+    )
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("door"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    action = models.CharField(_("handeling"), max_length=32)
+    from_status = models.CharField(_("van status"), max_length=32, blank=True)
+    to_status = models.CharField(_("naar status"), max_length=32, blank=True)
+    from_level = models.CharField(_("van niveau"), max_length=16, blank=True)
+    to_level = models.CharField(_("naar niveau"), max_length=16, blank=True)
+    reason = models.TextField(_("toelichting"), blank=True)
+    payload = models.JSONField(_("gegevens"), default=dict, blank=True)
+    created_at = models.DateTimeField(_("tijdstip"), default=timezone.now, db_index=True)
+
+    objects = SignalEventQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        verbose_name = _("gebeurtenis")
+        verbose_name_plural = _("geschiedenis")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(signal__isnull=False) | Q(dossier__isnull=False),
+                name="signalevent_has_subject",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.action} @ {self.created_at:%Y-%m-%d %H:%M}"
+
+    def save(self, *args, **kwargs):
+        if not self._state.adding:
+            raise HistoryIsAppendOnly("De geschiedenis kan niet worden gewijzigd.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise HistoryIsAppendOnly("De geschiedenis kan niet worden verwijderd.")
+
+    @property
+    def action_label(self):
+        from .workflow import ACTIONS
+
+        labels = {
+            "create": _("Ingediend"),
+            "edit": _("Tekst aangepast"),
+            "support": _("Herkend"),
+            "rate": _("Uitkomst beoordeeld"),
+            "followup": _("Update geplaatst"),
+            "milestone": _("Mijlpaal"),
+            "create_dossier": _("Dossier aangemaakt"),
+            "link_answer": _("Gekoppeld aan een antwoord"),
+            "question_draft": _("Concept vraag en antwoord gemaakt"),
+        }
+        if self.action in labels:
+            return labels[self.action]
+        action = ACTIONS.get(self.action)
+        return action.label if action else self.action
+
+    @property
+    def to_status_label(self):
+        return Status(self.to_status).label if self.to_status in Status.values else ""
+
+    @property
+    def to_level_label(self):
+        return Level(self.to_level).label if self.to_level in Level.values else ""
+
+
+# Events that are safe to show on the public follow-up page (no reasons, no names).
+PUBLIC_EVENT_ACTIONS = (
+    "create",
+    "classify",
+    "escalate",
+    "bundle",
+    "resolve",
+    "decline",
+    "reopen",
+    "create_dossier",
+)
+
+
+class Support(models.Model):
+    """Ik herken dit: a professional says the same problem occurs in their practice."""
+
+    signal = models.ForeignKey(Signal, on_delete=models.CASCADE, related_name="supports")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="signal_supports"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["signal", "user"], name="support_once_per_user")
+        ]
+        verbose_name = _("herkenning")
+        verbose_name_plural = _("herkenningen")
+
+    def __str__(self):
+        return f"{self.user_id} herkent {self.signal_id}"
+
+
+class Follow(models.Model):
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="signal_follows"
+    )
+    signal = models.ForeignKey(
+        Signal, null=True, blank=True, on_delete=models.CASCADE, related_name="follows"
+    )
+    dossier = models.ForeignKey(
+        Dossier, null=True, blank=True, on_delete=models.CASCADE, related_name="follows"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "signal"],
+                condition=Q(signal__isnull=False),
+                name="follow_signal_once",
+            ),
+            models.UniqueConstraint(
+                fields=["user", "dossier"],
+                condition=Q(dossier__isnull=False),
+                name="follow_dossier_once",
+            ),
+            models.CheckConstraint(
+                condition=Q(signal__isnull=False) ^ Q(dossier__isnull=False),
+                name="follow_one_subject",
+            ),
+        ]
+        verbose_name = _("volger")
+        verbose_name_plural = _("volgers")
+
+    def __str__(self):
+        return f"{self.user_id} volgt {self.signal_id or self.dossier_id}"
+
+
+class NoteQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        return self if is_coordinator(user) else self.none()
+
+
+class Note(models.Model):
+    """An internal note of the coordinators; never shown to others."""
+
+    signal = models.ForeignKey(
+        Signal, null=True, blank=True, on_delete=models.CASCADE, related_name="notes"
+    )
+    dossier = models.ForeignKey(
+        Dossier, null=True, blank=True, on_delete=models.CASCADE, related_name="notes"
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    text = models.TextField(_("notitie"), max_length=5000)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    objects = NoteQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("interne notitie")
+        verbose_name_plural = _("interne notities")
+
+    def __str__(self):
+        return self.text[:60]
+
+
+class FollowUpQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        if is_chain_professional(user):
+            return self
+        if getattr(user, "is_authenticated", False):
+            return self.filter(signal__submitted_by=user)
+        return self.none()
+
+    def public(self):
+        return self.filter(is_public=True).filter(
+            Q(signal__is_published=True) | Q(dossier__is_published=True)
+        )
+
+
+class FollowUp(models.Model):
+    """A visible progress update on a signal or dossier."""
+
+    signal = models.ForeignKey(
+        Signal, null=True, blank=True, on_delete=models.CASCADE, related_name="followups"
+    )
+    dossier = models.ForeignKey(
+        Dossier, null=True, blank=True, on_delete=models.CASCADE, related_name="followups"
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    text = models.TextField(_("update"), max_length=5000)
+    is_public = models.BooleanField(
+        _("ook op de publieke opvolgingspagina"),
+        default=False,
+        help_text=_("Alleen zichtbaar voor iedereen als het signaal of dossier gepubliceerd is."),
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+
+    objects = FollowUpQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        verbose_name = _("update")
+        verbose_name_plural = _("updates")
+
+    def __str__(self):
+        return self.text[:60]
+
+
+class OutcomeRating(models.Model):
+    class Rating(models.TextChoices):
+        JA = "ja", _("Ja, mijn probleem is opgelost")
+        DEELS = "deels", _("Gedeeltelijk")
+        NEE = "nee", _("Nee, het probleem bestaat nog")
+
+    signal = models.ForeignKey(Signal, on_delete=models.CASCADE, related_name="ratings")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    rating = models.CharField(_("is uw probleem opgelost?"), max_length=8, choices=Rating.choices)
+    comment = models.TextField(_("toelichting"), max_length=2000, blank=True)
+    outcome_at = models.DateTimeField(_("beoordeelde uitkomst van"))
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-created_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["signal", "user", "outcome_at"], name="rating_once_per_outcome"
+            )
+        ]
+        verbose_name = _("beoordeling van de uitkomst")
+        verbose_name_plural = _("beoordelingen van de uitkomst")
+
+    def __str__(self):
+        return self.rating

@@ -1,0 +1,20 @@
+"""Model permissions per role for the signals app (merged by ``accounts.roles``).
+
+The workflow rules themselves (who may take which action) live in ``signals.workflow``;
+these permissions only open the read-only admin views.
+"""
+
+from accounts import roles
+
+_VIEW = [
+    "signals.view_signal",
+    "signals.view_dossier",
+    "signals.view_signalevent",
+]
+
+ROLE_PERMISSIONS = {
+    roles.COORDINATOR_UITVOERING: _VIEW,
+    roles.COORDINATOR_SCHAKEL: _VIEW,
+    roles.COORDINATOR_STELSEL: _VIEW,
+    roles.BEHEERDER: _VIEW,
+}

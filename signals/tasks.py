@@ -1,0 +1,76 @@
+"""Periodic jobs of the signals app (scheduled in ``website/schedule.py``)."""
+
+from __future__ import annotations
+
+from celery import shared_task
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from notifications.services import notify
+
+from . import conf
+from .deadlines import add_working_days
+from .models import Dossier, Signal
+from .services import coordinators_of
+from .workflow import DEADLINE_STATES, DOSSIER_OPEN_STATES, LEVEL_ORDER, Level
+
+
+def _handler_or_coordinators(obj):
+    handler_id = obj.assigned_to_id if isinstance(obj, Signal) else obj.owner_id
+    return [handler_id] if handler_id else coordinators_of(obj.level)
+
+
+@shared_task(name="signals.tasks.deadline_monitor")
+def deadline_monitor(today=None) -> dict:
+    """Remind handlers before and on the deadline; report overdue work to each level.
+
+    Idempotent: every notice has an event key (object, kind, deadline or day), so running
+    it twice on the same day notifies nobody twice.
+    """
+    today = today or timezone.localdate()
+    soon = add_working_days(today, conf.reminder_working_days())
+    counts = {"reminders": 0, "due_today": 0, "overdue_reports": 0}
+    querysets = [
+        Signal.objects.filter(status__in=DEADLINE_STATES),
+        Dossier.objects.filter(status__in=DOSSIER_OPEN_STATES),
+    ]
+    for qs in querysets:
+        upcoming = qs.filter(deadline__gte=today, deadline__lte=soon).order_by("deadline")
+        for obj in upcoming.iterator():
+            due_today = obj.deadline == today
+            kind = "due" if due_today else "reminder"
+            title = (
+                _("Deadline vandaag: %(title)s")
+                if due_today
+                else _("Deadline nadert (%(date)s): %(title)s")
+            ) % {"title": obj.title[:150], "date": obj.deadline.strftime("%d-%m-%Y")}
+            sent = notify(
+                _handler_or_coordinators(obj),
+                verb=f"{obj.workflow_kind}-deadline",
+                title=title,
+                url=obj.get_absolute_url(),
+                event_key=f"{obj.workflow_kind}:{obj.pk}:deadline-{kind}:{obj.deadline}",
+            )
+            if sent:
+                counts["due_today" if due_today else "reminders"] += 1
+    for level in LEVEL_ORDER:
+        signals = Signal.objects.overdue(today).filter(level=level)
+        dossiers = Dossier.objects.overdue(today).filter(level=level)
+        total = signals.count() + dossiers.count()
+        if not total:
+            continue
+        examples = [s.title for s in signals.order_by("deadline")[:10]]
+        body = "\n".join(f"- {t}" for t in examples)
+        sent = notify(
+            coordinators_of(level),
+            verb="signals-overdue",
+            title=_("%(n)d signalen of dossiers over de deadline op %(level)s")
+            % {"n": total, "level": Level(level).label.lower()},
+            url=reverse("signals:workbench") + f"?level={level}&overdue=1",
+            body=body,
+            event_key=f"signals:overdue:{level}:{today}",
+        )
+        if sent:
+            counts["overdue_reports"] += 1
+    return counts
