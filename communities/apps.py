@@ -1,5 +1,10 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class CommunitiesConfig(AppConfig):
     name = "communities"
+    verbose_name = _("Communities")
+
+    def ready(self):
+        from . import handlers  # noqa: F401  registers outbox handlers
