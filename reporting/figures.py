@@ -1,0 +1,490 @@
+"""The figures of the dashboards, the quarterly report and the public page, as SQL aggregates.
+
+Every function here runs a fixed, small number of aggregate queries (``COUNT ... FILTER``,
+``GROUP BY``, ``TruncMonth``, ``percentile_cont``): nothing loops over signal rows in Python,
+so the cost depends on the database, not on the number of signals in memory.
+
+Definitions (a period is ``[start, end)``; "now" is a parameter so results are reproducible):
+
+- *scope*: the signals matching the filters (level, theme, phase, region). A level's figures
+  cover the signals whose **current** level is that level (in its queue, or decided there:
+  a signal keeps its level after the outcome).
+- *instroom* (inflow): signals created in the period; per calendar month as well.
+- *open*: signals created before the end of the period that are not closed now
+  (status other than opgelost/afgewezen, so bundled signals count as open).
+- *over de deadline* (overdue): signals created before the end of the period whose deadline
+  has passed on ``now``'s date and whose status lets a deadline run (as
+  ``Signal.objects.overdue``).
+- *uitkomsten* (outcomes): signals that got an outcome in the period (``outcome_at`` in the
+  period, status opgelost or afgewezen); ``resolved`` are those with status opgelost.
+- *tijd tot uitkomst*: ``outcome_at - created_at`` of those outcomes, in days: the median
+  and the 90th percentile (``percentile_cont``, linear interpolation; the same formula on
+  SQLite, where the database orders the durations and we read only the one or two rows
+  each percentile needs).
+- *aandeel opgelost per niveau*: per level, opgelost / outcomes at that level; and
+  (overall) the share of all outcomes that was reached at each level.
+- *doorgezet*: escalations to the next level in the period (from the scope's level).
+- *terugkoppeling*: of the inflow, the share that got an outcome with a reason or at least
+  one update (``FollowUp``) on the signal or on its dossier.
+- *tevredenheid*: ratings (``OutcomeRating``) given in the period on signals in scope:
+  counts and shares of ja / deels / nee.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field, replace
+from datetime import date, datetime, timedelta
+
+from django.db import connection
+from django.db.models import (
+    Aggregate,
+    Count,
+    DurationField,
+    Exists,
+    ExpressionWrapper,
+    F,
+    FloatField,
+    Func,
+    OuterRef,
+    Q,
+)
+from django.db.models.functions import TruncMonth
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from signals.models import Dossier, FollowUp, OutcomeRating, Signal, SignalEvent
+from signals.workflow import CLOSED_STATES, DEADLINE_STATES, LEVEL_ORDER, Level, Status
+from taxonomy.models import Organisation
+
+from . import conf
+from .periods import Period, as_datetime
+
+OVERALL = "alle"
+
+
+@dataclass(frozen=True)
+class ReportFilter:
+    """What a set of figures covers. ``end`` is exclusive; ``level`` None means all levels."""
+
+    start: date
+    end: date
+    level: str | None = None
+    theme: int | None = None
+    phase: int | None = None
+    region: int | None = None
+    published_only: bool = False
+    extra: dict = field(default_factory=dict, compare=False)
+
+    @classmethod
+    def for_period(cls, period: Period, scope: str = OVERALL, **kwargs) -> ReportFilter:
+        level = None if scope in (None, "", OVERALL) else scope
+        return cls(start=period.start, end=period.end, level=level, **kwargs)
+
+    @property
+    def scope(self) -> str:
+        return self.level or OVERALL
+
+    def shifted_back(self) -> ReportFilter:
+        """The previous period of the same length (for comparisons)."""
+        length = self.end - self.start
+        return replace(self, start=self.start - length, end=self.start)
+
+
+# --------------------------------------------------------------------------- building blocks
+
+
+def _duration():
+    return ExpressionWrapper(F("outcome_at") - F("created_at"), output_field=DurationField())
+
+
+class EpochSeconds(Func):
+    """PostgreSQL: seconds in an interval."""
+
+    template = "EXTRACT(EPOCH FROM %(expressions)s)"
+    output_field = FloatField()
+
+
+class PercentileCont(Aggregate):
+    """PostgreSQL's ordered-set aggregate ``percentile_cont(p) WITHIN GROUP (ORDER BY x)``."""
+
+    function = "PERCENTILE_CONT"
+    name = "PercentileCont"
+    template = "%(function)s(%(percentile)s) WITHIN GROUP (ORDER BY %(expressions)s)"
+    output_field = FloatField()
+
+    def __init__(self, expression, percentile: float, **extra):
+        super().__init__(expression, percentile=repr(float(percentile)), **extra)
+
+
+def _is_postgres() -> bool:
+    return connection.vendor == "postgresql"
+
+
+def signal_scope(f: ReportFilter):
+    """Signals matching the filter's level, theme, phase, region (not the period)."""
+    qs = Signal.objects.all()
+    if f.level:
+        qs = qs.filter(level=f.level)
+    if f.theme:
+        qs = qs.filter(themes__id=f.theme)
+    if f.phase:
+        qs = qs.filter(phase_id=f.phase)
+    if f.region:
+        qs = qs.filter(region_id=f.region)
+    if f.published_only:
+        qs = qs.filter(is_published=True)
+    return qs
+
+
+def _days(seconds) -> float | None:
+    if seconds is None:
+        return None
+    return round(float(seconds) / 86400, 1)
+
+
+def _share(part, whole) -> float | None:
+    return round(100.0 * part / whole, 1) if whole else None
+
+
+def _percentiles_in_sql(qs, percentiles=(0.5, 0.9)) -> dict[float, float | None]:
+    """Percentiles of the duration (seconds) over ``qs``, computed by the database.
+
+    PostgreSQL: ``percentile_cont``. Elsewhere: the database orders the durations and returns
+    only the (at most two) rows each percentile needs (``LIMIT 2 OFFSET k``), which we
+    interpolate exactly like ``percentile_cont``.
+    """
+    if _is_postgres():
+        result = qs.aggregate(
+            **{
+                f"p{int(p * 100)}": PercentileCont(EpochSeconds(_duration()), p)
+                for p in percentiles
+            }
+        )
+        return {p: result[f"p{int(p * 100)}"] for p in percentiles}
+    ordered = qs.annotate(d=_duration()).order_by("d").values_list("d", flat=True)
+    n = qs.count()
+    out: dict[float, float | None] = {}
+    for p in percentiles:
+        if not n:
+            out[p] = None
+            continue
+        position = p * (n - 1)
+        low = math.floor(position)
+        picked = list(ordered[low : low + 2])
+        seconds = [_seconds(v) for v in picked]
+        if len(seconds) == 1 or position == low:
+            out[p] = seconds[0]
+        else:
+            out[p] = seconds[0] + (position - low) * (seconds[1] - seconds[0])
+    return out
+
+
+def _seconds(value) -> float:
+    if isinstance(value, timedelta):
+        return value.total_seconds()
+    return float(value) / 1_000_000  # microseconds (some backends)
+
+
+def _all_percentiles(outcomes, levels):
+    """(overall, {level: ...}) median and p90 of the durations of ``outcomes``.
+
+    PostgreSQL: one query, ``percentile_cont ... FILTER (WHERE level = ...)`` per level.
+    """
+    if _is_postgres():
+        seconds = EpochSeconds(_duration())
+        aggregates = {
+            "all_50": PercentileCont(seconds, 0.5),
+            "all_90": PercentileCont(seconds, 0.9),
+        }
+        for i, level in enumerate(levels):
+            aggregates[f"l{i}_50"] = PercentileCont(seconds, 0.5, filter=Q(level=level))
+            aggregates[f"l{i}_90"] = PercentileCont(seconds, 0.9, filter=Q(level=level))
+        row = outcomes.aggregate(**aggregates)
+        overall = {0.5: row["all_50"], 0.9: row["all_90"]}
+        per_level = {
+            level: {0.5: row[f"l{i}_50"], 0.9: row[f"l{i}_90"]} for i, level in enumerate(levels)
+        }
+        return overall, per_level
+    overall = _percentiles_in_sql(outcomes)
+    return overall, {level: _percentiles_in_sql(outcomes.filter(level=level)) for level in levels}
+
+
+# --------------------------------------------------------------------------- the figures
+
+
+def compute_figures(f: ReportFilter, now: datetime | None = None) -> dict:
+    """All figures for ``f``, as a JSON-serialisable dict (see the module docstring)."""
+    now = now or timezone.now()
+    today = timezone.localdate(now)
+    start, end = as_datetime(f.start), as_datetime(f.end)
+    base = signal_scope(f)
+    in_period = Q(created_at__gte=start, created_at__lt=end)
+    outcome_in_period = Q(status__in=CLOSED_STATES, outcome_at__gte=start, outcome_at__lt=end)
+    has_feedback = (
+        (Q(status__in=CLOSED_STATES) & ~Q(outcome=""))
+        | Q(Exists(FollowUp.objects.filter(signal_id=OuterRef("pk"))))
+        | Q(Exists(FollowUp.objects.filter(dossier_id=OuterRef("dossier_id"))))
+    )
+    open_q = ~Q(status__in=CLOSED_STATES) & Q(created_at__lt=end)
+    overdue_q = Q(status__in=DEADLINE_STATES, deadline__lt=today, created_at__lt=end)
+
+    levels = [f.level] if f.level else [str(level) for level in LEVEL_ORDER]
+    counted = ("inflow", "open", "overdue", "outcomes", "resolved", "declined", "with_feedback")
+    # One scan grouped by level; the totals are the sums of the (at most three) level rows.
+    level_rows = {
+        row["level"]: row
+        for row in base.order_by()
+        .values("level")
+        .annotate(
+            inflow=Count("pk", filter=in_period),
+            open=Count("pk", filter=open_q),
+            overdue=Count("pk", filter=overdue_q),
+            outcomes=Count("pk", filter=outcome_in_period),
+            resolved=Count("pk", filter=outcome_in_period & Q(status=Status.OPGELOST)),
+            declined=Count("pk", filter=outcome_in_period & Q(status=Status.AFGEWEZEN)),
+            with_feedback=Count("pk", filter=in_period & has_feedback),
+        )
+    }
+    totals = {key: sum(row[key] for row in level_rows.values()) for key in counted}
+    outcomes_qs = base.filter(outcome_in_period)
+    overall_pct, level_pct = _all_percentiles(outcomes_qs, levels)
+
+    escalations = SignalEvent.objects.filter(
+        signal__isnull=False,
+        action="escalate",
+        created_at__gte=start,
+        created_at__lt=end,
+        signal__in=signal_scope(replace(f, level=None)).values("pk"),
+    )
+    if f.level:
+        escalations = escalations.filter(from_level=f.level)
+    escalated = escalations.count()
+
+    created = base.filter(in_period)
+    months = _months(created, f, start, end)
+    top = conf.top_n()
+    themes = list(
+        Signal.themes.through.objects.filter(signal_id__in=created.values("pk"))
+        .values("theme__name")
+        .annotate(count=Count("signal_id"))
+        .order_by("-count", "theme__name")[:top]
+    )
+    phases = list(
+        created.order_by()
+        .values("phase__name", "phase__number")
+        .annotate(count=Count("pk"))
+        .order_by("-count", F("phase__number").asc(nulls_last=True))
+    )
+    regions = list(
+        created.order_by()
+        .values("region__name")
+        .annotate(count=Count("pk"))
+        .order_by("-count", F("region__name").asc(nulls_last=True))
+    )
+    org_types = list(
+        created.order_by()
+        .values("organisation__type")
+        .annotate(count=Count("pk"))
+        .order_by("-count", F("organisation__type").asc(nulls_last=True))
+    )
+    ratings = OutcomeRating.objects.filter(
+        signal_id__in=base.values("pk"), created_at__gte=start, created_at__lt=end
+    ).aggregate(
+        total=Count("pk"),
+        ja=Count("pk", filter=Q(rating=OutcomeRating.Rating.JA)),
+        deels=Count("pk", filter=Q(rating=OutcomeRating.Rating.DEELS)),
+        nee=Count("pk", filter=Q(rating=OutcomeRating.Rating.NEE)),
+    )
+
+    type_labels = dict(Organisation.Type.choices)
+    total_outcomes = sum(row["outcomes"] for row in level_rows.values())
+    return {
+        "scope": f.scope,
+        "period": {
+            "start": f.start.isoformat(),
+            "end": f.end.isoformat(),
+            "last_day": (f.end - timedelta(days=1)).isoformat(),
+        },
+        "computed_at": now.isoformat(),
+        "filters": {"theme": f.theme, "phase": f.phase, "region": f.region},
+        "totals": {
+            **totals,
+            "escalated": escalated,
+            "feedback_share": _share(totals["with_feedback"], totals["inflow"]),
+            "resolved_share": _share(totals["resolved"], totals["outcomes"]),
+            "median_days": _days(overall_pct[0.5]),
+            "p90_days": _days(overall_pct[0.9]),
+        },
+        "months": months,
+        "levels": [
+            {
+                "level": level,
+                "label": str(Level(level).label),
+                "open": level_rows.get(level, {}).get("open", 0),
+                "overdue": level_rows.get(level, {}).get("overdue", 0),
+                "outcomes": level_rows.get(level, {}).get("outcomes", 0),
+                "resolved": level_rows.get(level, {}).get("resolved", 0),
+                "resolved_share": _share(
+                    level_rows.get(level, {}).get("resolved", 0),
+                    level_rows.get(level, {}).get("outcomes", 0),
+                ),
+                "share_of_outcomes": _share(
+                    level_rows.get(level, {}).get("outcomes", 0), total_outcomes
+                ),
+                "median_days": _days(level_pct[level][0.5]),
+                "p90_days": _days(level_pct[level][0.9]),
+            }
+            for level in levels
+        ],
+        "themes": [{"name": r["theme__name"], "count": r["count"]} for r in themes],
+        "phases": [{"name": r["phase__name"] or "", "count": r["count"]} for r in phases],
+        "regions": [{"name": r["region__name"] or "", "count": r["count"]} for r in regions],
+        "organisation_types": [
+            {
+                "type": r["organisation__type"] or "",
+                "name": str(type_labels.get(r["organisation__type"], "")),
+                "count": r["count"],
+            }
+            for r in org_types
+        ],
+        "satisfaction": {
+            **ratings,
+            "ja_share": _share(ratings["ja"], ratings["total"]),
+            "deels_share": _share(ratings["deels"], ratings["total"]),
+            "nee_share": _share(ratings["nee"], ratings["total"]),
+        },
+    }
+
+
+def _months(created, f: ReportFilter, start, end) -> list[dict]:
+    counts = {
+        (row["month"].year, row["month"].month): row["count"]
+        for row in created.order_by()
+        .annotate(month=TruncMonth("created_at"))
+        .values("month")
+        .annotate(count=Count("pk"))
+        if row["month"] is not None
+    }
+    months = []
+    current = date(f.start.year, f.start.month, 1)
+    while current < f.end and len(months) < 120:
+        key = (current.year, current.month)
+        months.append({"month": f"{current.year}-{current.month:02d}", "count": counts.get(key, 0)})
+        current = date(current.year + current.month // 12, current.month % 12 + 1, 1)
+    return months
+
+
+# --------------------------------------------------------------------------- dossiers
+
+
+DOSSIER_ACTIONS = ("escalate", "resolve", "decline")
+
+
+def dossier_events(f: ReportFilter, limit: int = 200) -> list[dict]:
+    """Dossiers escalated or decided in the period (from the scope's level), with outcome."""
+    start, end = as_datetime(f.start), as_datetime(f.end)
+    events = SignalEvent.objects.filter(
+        dossier__isnull=False,
+        signal__isnull=True,
+        action__in=DOSSIER_ACTIONS,
+        created_at__gte=start,
+        created_at__lt=end,
+    )
+    if f.level:
+        events = events.filter(from_level=f.level)
+    if f.published_only:
+        events = events.filter(dossier__is_published=True)
+    if f.theme:
+        events = events.filter(dossier__themes__id=f.theme)
+    rows = events.select_related("dossier").order_by("created_at", "pk")[:limit]
+    labels = {
+        "escalate": _("Doorgezet"),
+        "resolve": _("Opgelost"),
+        "decline": _("Afgewezen"),
+    }
+    return [
+        {
+            "reference": e.dossier.reference,
+            "title": e.dossier.title,
+            "action": e.action,
+            "action_label": labels[e.action],
+            "date": timezone.localdate(e.created_at).isoformat(),
+            "from_level": e.from_level,
+            "to_level": e.to_level,
+            "status": e.dossier.status,
+            "outcome": (e.reason if e.action != "escalate" else e.dossier.outcome or "")[:1000],
+        }
+        for e in rows
+    ]
+
+
+# --------------------------------------------------------------------------- public
+
+
+def public_figures(f: ReportFilter, now: datetime | None = None) -> dict:
+    """Figures for everyone: published signals and dossiers only, small groups suppressed.
+
+    Regions, organisation types and organisations with fewer than
+    ``REPORTING_PUBLIC_MIN_COUNT`` published signals are left out (and counted in
+    ``suppressed``); time to outcome and satisfaction are only shown when enough signals
+    carry them.
+    """
+    f = replace(f, published_only=True)
+    minimum = conf.public_min_count()
+    figures = compute_figures(f, now=now)
+    start, end = as_datetime(f.start), as_datetime(f.end)
+    created = signal_scope(f).filter(created_at__gte=start, created_at__lt=end)
+    organisations = list(
+        created.filter(organisation__isnull=False)
+        .order_by()
+        .values("organisation__name")
+        .annotate(count=Count("pk"))
+        .order_by("-count", "organisation__name")
+    )
+    suppressed = {}
+    for key, rows in (
+        ("regions", figures["regions"]),
+        ("organisation_types", figures["organisation_types"]),
+        (
+            "organisations",
+            [{"name": r["organisation__name"], "count": r["count"]} for r in organisations],
+        ),
+    ):
+        kept = [r for r in rows if r["name"] and r["count"] >= minimum]
+        suppressed[key] = len(rows) - len(kept)
+        figures[key] = kept
+    if figures["totals"]["outcomes"] < minimum:
+        figures["totals"]["median_days"] = figures["totals"]["p90_days"] = None
+    for row in figures["levels"]:
+        if row["outcomes"] < minimum:
+            row["median_days"] = row["p90_days"] = None
+    if figures["satisfaction"]["total"] < minimum:
+        figures["satisfaction"] = {"total": figures["satisfaction"]["total"], "suppressed": True}
+    figures["suppressed"] = suppressed
+    figures["minimum"] = minimum
+    figures["published_dossiers"] = Dossier.objects.published().count()
+    return figures
+
+
+# --------------------------------------------------------------------------- caching
+
+
+def cached(fn, f: ReportFilter) -> dict:
+    """``fn(f)`` cached for ``REPORTING_CACHE_SECONDS`` (default 300; 0 turns it off).
+
+    Dashboards show aggregates over months, so figures a few minutes old are fine and a
+    busy dashboard costs the database one computation per filter per interval. The key
+    holds the filter and today's date (overdue depends on it).
+    """
+    seconds = conf.cache_seconds()
+    if seconds <= 0:
+        return fn(f)
+    from django.core.cache import cache
+
+    key = f"reporting:{fn.__name__}:{f.scope}:{f.start}:{f.end}:{f.theme}:{f.phase}:{f.region}:{f.published_only}:{timezone.localdate()}"
+    figures = cache.get(key)
+    if figures is None:
+        figures = fn(f)
+        cache.set(key, figures, seconds)
+    return figures
