@@ -1,5 +1,12 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class KnowledgeConfig(AppConfig):
     name = "knowledge"
+    verbose_name = _("Kennisbank")
+
+    def ready(self):
+        from . import handlers
+
+        handlers.connect()
