@@ -21,9 +21,11 @@ urlpatterns = [
     path("api/v1/docs/", api.api_docs, name="api-docs"),
     path("account/", include("accounts.urls")),
     path("", include("signals.urls")),
+    path("", include("feedback.urls")),
     path("", include("communities.urls")),
     path("", include("knowledge.urls")),
     path("", include("search.urls")),
+    path("", include("reporting.urls")),
     path("", include("notifications.urls")),
 ]
 

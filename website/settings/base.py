@@ -24,8 +24,10 @@ INSTALLED_APPS = [
     "notifications",
     "knowledge",
     "signals",
+    "feedback",
     "communities",
     "search",
+    "reporting",
     # Wagtail
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -88,6 +90,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
                 "website.context_processors.site_shell",
+                "notifications.context_processors.notifications",
             ],
         },
     },
@@ -207,9 +210,24 @@ CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
-CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 3600, "max_retries": 2}
+# Publishing fails fast when the broker is down (the outbox keeps the message pending).
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "visibility_timeout": 3600,
+    "max_retries": 2,
+    "interval_start": 0,
+    "interval_step": 0.2,
+    "interval_max": 0.5,
+    "socket_connect_timeout": 3,
+}
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_TASK_DEFAULT_QUEUE = "default"
+
+# Outbox and notifications (notifications/outbox.py, notifications/services.py)
+OUTBOX_MAX_ATTEMPTS = env_int("OUTBOX_MAX_ATTEMPTS", 8)
+OUTBOX_DISPATCH_LEASE_SECONDS = env_int("OUTBOX_DISPATCH_LEASE_SECONDS", 300)
+OUTBOX_DONE_RETENTION_DAYS = env_int("OUTBOX_DONE_RETENTION_DAYS", 30)
+NOTIFICATIONS_FANOUT_THRESHOLD = env_int("NOTIFICATIONS_FANOUT_THRESHOLD", 50)
+NOTIFICATIONS_READ_RETENTION_DAYS = env_int("NOTIFICATIONS_READ_RETENTION_DAYS", 365)
 
 # Security defaults; production.py tightens them further.
 SECURE_CONTENT_TYPE_NOSNIFF = True
@@ -236,6 +254,7 @@ LOGGING = {
         "elasticsearch": {"level": "WARNING"},
         "elastic_transport": {"level": "WARNING"},
         "django_tasks": {"level": "WARNING"},
+        "celery.app.trace": {"level": "WARNING"},
     },
 }
 

@@ -5,6 +5,7 @@ import importlib
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
+from django.test.utils import override_settings
 
 # Order matters: later apps use organisations, users and pages of earlier ones.
 DEMO_MODULES = [
@@ -14,8 +15,10 @@ DEMO_MODULES = [
     "knowledge.demo",
     "communities.demo",
     "signals.demo",
+    "feedback.demo",
     "search.demo",
     "notifications.demo",
+    "reporting.demo",
 ]
 
 
@@ -30,8 +33,14 @@ class Command(BaseCommand):
             raise CommandError(
                 "Demo content has known passwords; use --force to load it with DEBUG off."
             )
-        logins = []
         self.stdout.write("Loading demo content ...")
+        # Demo actions notify demo users; keep those e-mails out of the console.
+        with override_settings(EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend"):
+            logins = self._seed_all()
+        self._print_logins(logins)
+
+    def _seed_all(self):
+        logins = []
         for name in DEMO_MODULES:
             try:
                 module = importlib.import_module(name)
@@ -43,6 +52,9 @@ class Command(BaseCommand):
                 result = module.seed(stdout=self.stdout)
             if name == "accounts.demo":
                 logins = result
+        return logins
+
+    def _print_logins(self, logins):
         self.stdout.write(self.style.SUCCESS("Demo content ready."))
         self.stdout.write("")
         self.stdout.write(
