@@ -51,6 +51,7 @@ def deadline_monitor(today=None) -> dict:
                 title=title,
                 url=obj.get_absolute_url(),
                 event_key=f"{obj.workflow_kind}:{obj.pk}:deadline-{kind}:{obj.deadline}",
+                urgent=True,  # a deadline reminder in a weekly digest would arrive too late
             )
             if sent:
                 counts["due_today" if due_today else "reminders"] += 1
@@ -70,6 +71,7 @@ def deadline_monitor(today=None) -> dict:
             url=reverse("signals:workbench") + f"?level={level}&overdue=1",
             body=body,
             event_key=f"signals:overdue:{level}:{today}",
+            urgent=True,
         )
         if sent:
             counts["overdue_reports"] += 1
