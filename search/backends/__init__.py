@@ -1,0 +1,1 @@
+"""Search backends. All return the same shapes (see ``search.query``)."""

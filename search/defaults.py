@@ -1,0 +1,19 @@
+"""The seed synonyms (shared by the data migration and search.demo)."""
+
+SYNONYMS = [
+    "statushouder, asielstatushouder, vergunninghouder",
+    "driegesprek, driepartijengesprek, warme overdracht",
+    "MAP, ONA, module arbeidsmarkt en participatie",
+    "KNM, kennis van de Nederlandse maatschappij",
+    "PIP, plan inburgering en participatie",
+    "Wi2021, Wet inburgering 2021, Wib 2021, inburgeringswet",
+    "azc, asielzoekerscentrum",
+    "Z-route, zelfredzaamheidsroute",
+    "PVT, participatieverklaringstraject, participatieverklaring",
+    "leerbaarheidstoets, leerbaarheidstest, leerbaarheidsonderzoek",
+    "financieel ontzorgen, ontzorging, vaste lasten betalen",
+    "huur, vaste lasten",
+    "bijstand, bijstandsuitkering, participatiewet uitkering",
+    "boete, sanctie, handhaving",
+    "AVG, privacywet, GDPR",
+]

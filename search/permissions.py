@@ -1,0 +1,74 @@
+"""Access tokens: what a user may read, as a short list of strings (Pleio style).
+
+A document lists the tokens that may read it; a user holds tokens; a user sees a document
+when the two lists overlap. Content apps add tokens of their own (community membership,
+signal handling) through ``user_tokens(user)`` in their ``search_index`` module.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from accounts import roles
+
+from . import registry
+
+logger = logging.getLogger(__name__)
+
+PUBLIC = "public"
+LOGGED_IN = "logged_in"
+CHAIN = "chain"  # signed-in professionals of the chain (every role except inburgeraar-only)
+# Held by everyone who is NOT a chain professional: lets a source show outsiders a public
+# variant of an item (a signal's public summary) that chain professionals see in full.
+OUTSIDE_CHAIN = "outside_chain"
+CHAIN_ROLES = frozenset(
+    {
+        roles.PROFESSIONAL,
+        roles.REDACTEUR,
+        roles.KETENPARTNER,
+        roles.BEHEERDER,
+        *roles.COORDINATOR_ROLES,
+    }
+)
+
+
+def role_token(key: str) -> str:
+    return f"role:{key}"
+
+
+def user_token(user_id) -> str:
+    return f"user:{user_id}"
+
+
+def org_token(organisation_id) -> str:
+    return f"org:{organisation_id}"
+
+
+def community_token(community_id) -> str:
+    return f"community:{community_id}"
+
+
+def tokens_for(user) -> list[str]:
+    """Every access token of ``user`` (cached on the user object for the request)."""
+    if user is None or not getattr(user, "is_authenticated", False):
+        return [OUTSIDE_CHAIN, PUBLIC]
+    cached = getattr(user, "_search_tokens", None)
+    if cached is not None:
+        return cached
+    tokens = {PUBLIC, LOGGED_IN, user_token(user.pk)}
+    user_roles = roles.user_roles(user)
+    tokens.update(role_token(key) for key in user_roles)
+    if user_roles & CHAIN_ROLES or user.is_superuser or user.is_staff:
+        tokens.add(CHAIN)
+    else:
+        tokens.add(OUTSIDE_CHAIN)
+    if getattr(user, "organisation_id", None):
+        tokens.add(org_token(user.organisation_id))
+    for provider in registry.token_providers():
+        try:
+            tokens.update(str(token) for token in provider(user) or ())
+        except Exception:  # a broken provider must not open or break search
+            logger.exception("search: user token provider %r failed", provider)
+    result = sorted(tokens)
+    user._search_tokens = result
+    return result

@@ -1,0 +1,110 @@
+"""Dutch text handling shared by every backend: cleaning, accent folding, tokens, crude stems.
+
+PostgreSQL stems with its own ``dutch`` snowball configuration; the SQLite backend and the
+snippet highlighter use the small suffix stripper below. Both see the same folded tokens.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+MAX_QUERY_LENGTH = 200
+MAX_TERMS = 12
+
+# PostgreSQL's dutch.stop list (snowball), so both backends ignore the same words.
+STOP_WORDS = frozenset(
+    """de en van ik te dat die in een hij het niet zijn is was op aan met als voor had er maar om
+    hem dan zou of wat mijn men dit zo door over ze zich bij ook tot je mij uit der daar haar naar
+    heb hoe heeft hebben deze u want nog zal me zij nu ge geen omdat iets worden toch al waren veel
+    meer doen toen moet ben zonder kan hun dus alles onder ja eens hier wie werd altijd doch wordt
+    wezen kunnen ons zelf tegen na reeds wil kon niets uw iemand geweest andere""".split()
+)
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_WORD = re.compile(r"[a-z0-9]+")
+
+
+def clean_query(value) -> str:
+    """User input -> a safe, bounded query string (never raises)."""
+    if value is None:
+        return ""
+    if isinstance(value, bytes):
+        value = value.decode("utf-8", "replace")
+    value = str(value).replace("\x00", " ")
+    value = _CONTROL.sub(" ", value)
+    # Drop surrogates and other unencodable code points.
+    value = value.encode("utf-8", "ignore").decode("utf-8", "ignore")
+    value = " ".join(value.split())
+    return value[:MAX_QUERY_LENGTH].strip()
+
+
+@lru_cache(maxsize=4096)
+def _fold_char(ch: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", ch)
+    base = decomposed[0] if decomposed else ch
+    base = base.lower()
+    return base if len(base) == 1 else ch.lower()[:1] or " "
+
+
+def fold_preserving(text: str) -> str:
+    """Lower case and strip accents, one output character per input character.
+
+    Positions in the result map one-to-one onto the original (used for highlighting).
+    """
+    return "".join(_fold_char(ch) for ch in text)
+
+
+def fold(text: str) -> str:
+    return fold_preserving(text or "")
+
+
+def words(text: str) -> list[str]:
+    """Folded alphanumeric words of a text, in order."""
+    return _WORD.findall(fold(text))
+
+
+def stem(word: str) -> str:
+    """A crude Dutch suffix stripper (plural, inflection, diminutive). Idempotent enough."""
+    if len(word) <= 4 or word.isdigit():
+        return word
+    for suffix, replacement in (
+        ("heden", "heid"),
+        ("ingen", "ing"),
+        ("tjes", ""),
+        ("jes", ""),
+        ("tje", ""),
+        ("ene", "en"),
+        ("eren", "er"),
+        ("en", ""),
+        ("es", ""),
+        ("'s", ""),
+        ("s", ""),
+        ("e", ""),
+    ):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            word = word[: len(word) - len(suffix)] + replacement
+            break
+    # Undouble a final consonant pair (maanden -> maand, kosten -> kost, betalen -> betal).
+    if len(word) > 4 and word[-1] == word[-2] and word[-1] not in "aeiou":
+        word = word[:-1]
+    return word
+
+
+def query_terms(query: str) -> list[str]:
+    """The meaningful folded words of a query (stop words removed, de-duplicated, bounded)."""
+    seen: list[str] = []
+    for word in words(query):
+        if word in STOP_WORDS or len(word) < 2 or len(word) > 40:
+            continue
+        if word not in seen:
+            seen.append(word)
+        if len(seen) >= MAX_TERMS:
+            break
+    return seen
+
+
+def normalise_for_log(query: str) -> str:
+    """The analytics key of a query: folded words, single spaces, no punctuation."""
+    return " ".join(words(query))[:MAX_QUERY_LENGTH]
