@@ -23,6 +23,20 @@ def apply_errors(form, error) -> None:
         form.add_error(None, getattr(error, "message", str(error)))
 
 
+class BoundedModelMultipleChoiceField(forms.ModelMultipleChoiceField):
+    """Refuses ids beyond the database's integer range (SQLite raises OverflowError on them)."""
+
+    def _check_values(self, value):
+        for pk in value or ():
+            if str(pk).strip().lstrip("-").isdigit() and abs(int(pk)) > 2**63 - 1:
+                raise forms.ValidationError(
+                    self.error_messages["invalid_pk_value"],
+                    code="invalid_pk_value",
+                    params={"pk": pk},
+                )
+        return super()._check_values(value)
+
+
 class SignalForm(PersonalDataGuardMixin, forms.Form):
     personal_data_fields = ["title", "description", "suggestion"]
 
@@ -41,7 +55,7 @@ class SignalForm(PersonalDataGuardMixin, forms.Form):
         ),
         widget=forms.Textarea(attrs={"rows": 6, "data-similar-source": "description"}),
     )
-    themes = forms.ModelMultipleChoiceField(
+    themes = BoundedModelMultipleChoiceField(
         label=_("Thema's"),
         queryset=Theme.objects.active(),
         required=False,

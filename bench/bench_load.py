@@ -1,0 +1,399 @@
+"""Load test: locust against gunicorn on PostgreSQL with demo data at scale.
+
+Steps (all on the loopback interface, bounded in time):
+1. database ``bench_load`` (created when missing; data kept between runs): migrate,
+   ``seed_demo``, then bulk extra data (signals, Q&A pages, bench users), search index;
+2. ``collectstatic`` into a temporary folder, then gunicorn with production settings
+   (DEBUG off, generated SECRET_KEY, ALLOWED_HOSTS=127.0.0.1, SECURE_SSL_REDIRECT=false);
+3. headless locust (``bench/locustfile.py``) with ``--users`` users for ``--duration``;
+4. prints a table and writes ``bench/results/load.json`` (``summary`` rows).
+
+    .venv/bin/python bench/bench_load.py [--users 50] [--duration 60] [--signals 20000]
+
+Target: >= 50 concurrent users, zero errors, p95 < 300 ms on a 2-core machine.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import os
+import secrets
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+RESULTS = ROOT / "bench" / "results"
+BIN = Path(sys.executable).parent
+BASE_URL = os.environ.get("BENCH_PG", "postgres://postgres@127.0.0.1:5432")
+DB_NAME = "bench_load"
+DATABASE_URL = f"{BASE_URL}/{DB_NAME}"
+BENCH_PASSWORD = "bench-load-wachtwoord-2026"
+QUERIES = [
+    "leerbaarheidstoets",
+    "overdracht azc gemeente",
+    "driegesprek",
+    "PIP",
+    "financieel ontzorgen",
+    "B1-route",
+    "Z-route",
+    "statushouder huisvesting",
+    "KNM",
+    "MAP participatie",
+    "brede intake",
+    "inburgeringsplicht gezinsmigrant",
+]
+
+
+def ensure_database(fresh: bool = False):
+    import psycopg
+
+    with psycopg.connect(f"{BASE_URL}/postgres", autocommit=True) as conn:
+        if fresh:
+            conn.execute(f'DROP DATABASE IF EXISTS "{DB_NAME}" WITH (FORCE)')
+        exists = conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [DB_NAME]).fetchone()
+        if not exists:
+            conn.execute(f'CREATE DATABASE "{DB_NAME}"')
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def server_env(static_root: str, port: int) -> dict:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
+    env.update(
+        DJANGO_SETTINGS_MODULE="website.settings.production",
+        DATABASE_URL=DATABASE_URL,
+        SECRET_KEY=secrets.token_urlsafe(64),
+        DEBUG="false",
+        SECURE_SSL_REDIRECT="false",
+        ALLOWED_HOSTS="127.0.0.1",
+        SITE_URL=f"http://127.0.0.1:{port}",
+        STATIC_ROOT=static_root,
+        REDIS_URL="",
+        ELASTICSEARCH_URL="",
+        EMAIL_URL="dummy://",
+        LOG_LEVEL="WARNING",
+        PYTHONPATH=str(ROOT),
+    )
+    return env
+
+
+def populate(signals_target: int, questions_target: int) -> dict:
+    """Demo data plus bulk data; returns what the locust scenario needs (paths, accounts)."""
+    os.environ["DATABASE_URL"] = DATABASE_URL
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "website.settings.dev")
+    sys.path.insert(0, str(ROOT))
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+    from django.db import connection, transaction
+    from django.utils import timezone
+
+    from accounts import roles
+    from accounts.models import User
+    from knowledge.factories import publish_question
+    from knowledge.models import QuestionPage
+    from signals.models import Signal
+    from signals.workflow import Level, Status
+    from taxonomy.models import Organisation, Phase, Region, Theme
+
+    call_command("migrate", verbosity=0, interactive=False)
+    call_command("seed_demo", verbosity=0)
+
+    def bench_user(email, role):
+        user = User.objects.filter(email=email).first()
+        if user is None:
+            user = User.objects.create_user(
+                email=email,
+                password=BENCH_PASSWORD,
+                first_name="Bench",
+                last_name=email.split("@")[0],
+                organisation=Organisation.objects.order_by("pk").first(),
+            )
+            roles.assign_role(user, role)
+        return user
+
+    professionals = [
+        bench_user(f"load-prof-{i}@example.org", roles.PROFESSIONAL) for i in range(40)
+    ]
+    coordinators = [
+        bench_user(f"load-coord-{i}@example.org", roles.COORDINATOR_UITVOERING) for i in range(10)
+    ]
+
+    import random
+
+    rng = random.Random(7)
+    words = (
+        "overdracht driegesprek leerbaarheidstoets brede intake PIP participatiewet inkoop "
+        "budget gegevens AVG koppeling DUO COA taalschool regio samenwerking ontzorgen"
+    ).split()
+    have = Signal.objects.count()
+    added_signals = max(0, signals_target - have)
+    if added_signals:
+        phases, regions = list(Phase.objects.all()), list(Region.objects.all())
+        orgs = list(Organisation.objects.all())
+        themes = list(Theme.objects.values_list("pk", flat=True))
+        levels = [Level.UITVOERING] * 6 + [Level.SCHAKEL] * 3 + [Level.STELSEL]
+        statuses = [Status.INGEDIEND, Status.IN_BEHANDELING, Status.OPGELOST, Status.AFGEWEZEN]
+        now, today = timezone.now(), timezone.localdate()
+        rows = [
+            Signal(
+                title=" ".join(rng.sample(words, 4)).capitalize() + f" {have + i}",
+                description=" ".join(rng.choices(words, k=40)),
+                phase=rng.choice(phases),
+                region=rng.choice(regions),
+                organisation=rng.choice(orgs),
+                submitted_by=rng.choice(professionals),
+                level=rng.choice(levels),
+                status=rng.choice(statuses),
+                deadline=today + timezone.timedelta(days=rng.randint(-30, 60)),
+                created_at=now - timezone.timedelta(minutes=rng.randint(0, 60 * 24 * 700)),
+            )
+            for i in range(added_signals)
+        ]
+        with transaction.atomic():
+            created = Signal.objects.bulk_create(rows, batch_size=5000)
+            Through = Signal.themes.through
+            Through.objects.bulk_create(
+                [Through(signal_id=s.pk, theme_id=rng.choice(themes)) for s in created],
+                batch_size=5000,
+            )
+    added_questions = max(0, questions_target - QuestionPage.objects.count())
+    theme_objs = list(Theme.objects.all())
+    for i in range(added_questions):
+        publish_question(
+            f"Vraag uit de praktijk {i}: {' '.join(rng.sample(words, 3))}?",
+            short_answer=" ".join(rng.choices(words, k=25)),
+            answer=" ".join(rng.choices(words, k=120)),
+            themes=[rng.choice(theme_objs)],
+        )
+    if added_signals or added_questions:
+        from search.indexing import reindex_all
+
+        reindex_all()
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
+
+    questions = [p.url for p in QuestionPage.objects.live().public().order_by("?")[:200] if p.url]
+    data = {
+        "questions": questions,
+        "themes": [f"/kennisbank/thema/{t.slug}/" for t in theme_objs],
+        "queries": QUERIES,
+        "professionals": [[u.email, BENCH_PASSWORD] for u in professionals],
+        "coordinators": [[u.email, BENCH_PASSWORD] for u in coordinators],
+        "counts": {
+            "signals": Signal.objects.count(),
+            "questions": QuestionPage.objects.count(),
+            "users": User.objects.count(),
+        },
+    }
+    connection.close()
+    return data
+
+
+def wait_until_up(url: str, timeout: float = 60) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(url, timeout=2) as response:
+                if response.status == 200:
+                    return
+        except OSError:
+            time.sleep(0.3)
+    raise RuntimeError(f"gunicorn did not answer at {url}")
+
+
+def aggregated(csv_prefix: Path) -> tuple[dict, list[dict]]:
+    with open(f"{csv_prefix}_stats.csv", encoding="utf-8") as fh:
+        rows = list(csv.DictReader(fh))
+    total = next(r for r in rows if r["Name"] == "Aggregated")
+    return total, [r for r in rows if r["Name"] != "Aggregated"]
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--users", type=int, default=50)
+    parser.add_argument("--spawn-rate", type=int, default=10)
+    parser.add_argument("--duration", type=int, default=60, help="seconds of load")
+    parser.add_argument("--signals", type=int, default=20_000)
+    parser.add_argument("--questions", type=int, default=300)
+    parser.add_argument("--workers", type=int, default=3)
+    parser.add_argument("--threads", type=int, default=4)
+    parser.add_argument(
+        "--fresh", action="store_true", help="drop and rebuild the database (schema changed)"
+    )
+    args = parser.parse_args()
+
+    RESULTS.mkdir(exist_ok=True)
+    ensure_database(args.fresh)
+    print(f"Preparing {DB_NAME} (migrate, seed_demo, bulk data)...", flush=True)
+    started = time.monotonic()
+    # A child process, so this one keeps no Django state and no open connections.
+    prep = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import json, sys; sys.path.insert(0, 'bench'); import bench_load as b; "
+            f"print('DATA=' + json.dumps(b.populate({args.signals}, {args.questions})))",
+        ],
+        cwd=ROOT,
+        env={
+            **os.environ,
+            "DATABASE_URL": DATABASE_URL,
+            "PYTHONPATH": str(ROOT),
+            "EMAIL_URL": "dummy://",
+        },
+        capture_output=True,
+        text=True,
+        timeout=1800,
+    )
+    if prep.returncode:
+        print(prep.stdout[-3000:], prep.stderr[-3000:])
+        return 1
+    data = json.loads(prep.stdout.split("DATA=", 1)[1].strip().splitlines()[0])
+    paths_file = RESULTS / "load_paths.json"
+    paths_file.write_text(json.dumps(data))
+    print(f"  ready in {time.monotonic() - started:.0f}s: {data['counts']}", flush=True)
+
+    port = free_port()
+    with tempfile.TemporaryDirectory(prefix="bench_load_static_") as static_root:
+        env = server_env(static_root, port)
+        subprocess.run(
+            [sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"],
+            cwd=ROOT,
+            env=env,
+            check=True,
+            timeout=300,
+        )
+        server = subprocess.Popen(
+            [
+                str(BIN / "gunicorn"),
+                "website.wsgi:application",
+                "--bind",
+                f"127.0.0.1:{port}",
+                "--workers",
+                str(args.workers),
+                "--threads",
+                str(args.threads),
+                "--worker-class",
+                "gthread",
+                "--keep-alive",
+                "10",  # longer than the users' think time: no reset of reused connections
+                "--log-level",
+                "warning",
+            ],
+            cwd=ROOT,
+            env=env,
+        )
+        try:
+            wait_until_up(f"http://127.0.0.1:{port}/healthz/")
+            for path in ["/", "/kennisbank/", *data["questions"][:20], *data["themes"][:5]]:
+                urllib.request.urlopen(f"http://127.0.0.1:{port}{path}", timeout=30).read()
+            csv_prefix = RESULTS / "load"
+            print(
+                f"locust: {args.users} users, spawn {args.spawn_rate}/s, {args.duration}s "
+                f"against gunicorn ({args.workers} workers x {args.threads} threads)",
+                flush=True,
+            )
+            locust = subprocess.run(
+                [
+                    str(BIN / "locust"),
+                    "-f",
+                    str(ROOT / "bench" / "locustfile.py"),
+                    "--headless",
+                    "-u",
+                    str(args.users),
+                    "-r",
+                    str(args.spawn_rate),
+                    "-t",
+                    f"{args.duration}s",
+                    "--host",
+                    f"http://127.0.0.1:{port}",
+                    "--csv",
+                    str(csv_prefix),
+                    "--only-summary",
+                    "--loglevel",
+                    "WARNING",
+                    "--stop-timeout",
+                    "5",
+                ],
+                cwd=ROOT,
+                env={**os.environ, "LOAD_PATHS": str(paths_file)},
+                timeout=args.duration + 180,
+                capture_output=True,
+                text=True,
+            )
+        finally:
+            server.terminate()
+            try:
+                server.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                server.kill()
+    total, per_name = aggregated(csv_prefix)
+    requests = int(total["Request Count"])
+    failures = int(total["Failure Count"])
+    summary = [
+        {"metric": "concurrent users", "value": args.users, "unit": "users"},
+        {"metric": "duration", "value": args.duration, "unit": "s"},
+        {"metric": "requests", "value": requests, "unit": "requests"},
+        {"metric": "throughput", "value": round(float(total["Requests/s"]), 1), "unit": "req/s"},
+        {"metric": "p50", "value": float(total["50%"]), "unit": "ms"},
+        {"metric": "p95", "value": float(total["95%"]), "unit": "ms"},
+        {"metric": "p99", "value": float(total["99%"]), "unit": "ms"},
+        {"metric": "errors", "value": failures, "unit": "requests"},
+        {"metric": "signals in database", "value": data["counts"]["signals"], "unit": "rows"},
+        {"metric": "Q&A pages in database", "value": data["counts"]["questions"], "unit": "pages"},
+    ]
+    endpoints = [
+        {
+            "name": row["Name"],
+            "method": row["Type"],
+            "requests": int(row["Request Count"]),
+            "failures": int(row["Failure Count"]),
+            "p50_ms": float(row["50%"]),
+            "p95_ms": float(row["95%"]),
+            "p99_ms": float(row["99%"]),
+        }
+        for row in per_name
+    ]
+    target_met = args.users >= 50 and failures == 0 and float(total["95%"]) < 300
+    (RESULTS / "load.json").write_text(
+        json.dumps(
+            {
+                "summary": summary,
+                "endpoints": endpoints,
+                "target": {"users": 50, "errors": 0, "p95_ms": 300, "met": target_met},
+            },
+            indent=2,
+        )
+    )
+    print(
+        f"\n{'endpoint':<24} {'method':<6} {'reqs':>6} {'fail':>5} {'p50':>6} {'p95':>6} {'p99':>6}"
+    )
+    for row in endpoints:
+        print(
+            f"{row['name'][:24]:<24} {row['method']:<6} {row['requests']:>6} {row['failures']:>5} "
+            f"{row['p50_ms']:>6.0f} {row['p95_ms']:>6.0f} {row['p99_ms']:>6.0f}"
+        )
+    print()
+    for row in summary:
+        print(f"{row['metric']:<24} {row['value']:>10} {row['unit']}")
+    print(f"target (>=50 users, 0 errors, p95 < 300 ms): {'met' if target_met else 'NOT met'}")
+    if locust.returncode not in (0, 1):  # locust exits 1 when any request failed
+        print(locust.stdout[-2000:], locust.stderr[-2000:])
+    return 0 if target_met else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
