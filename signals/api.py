@@ -406,7 +406,8 @@ class SignalViewSet(
     def get_queryset(self):
         qs = Signal.objects.visible_to(self.request.user).for_lists().select_related("submitted_by")
         if self.action == "list":
-            params = {k: v for k, v in self.request.query_params.items()}
+            # NUL cannot be stored or compared in PostgreSQL text (DataError -> 500).
+            params = {k: v.replace("\x00", "") for k, v in self.request.query_params.items()}
             if params.get("overdue") in ("0", "false", "False"):
                 params.pop("overdue")
             for key in ("theme", "phase", "region", "organisation", "dossier"):
