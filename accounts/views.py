@@ -9,22 +9,49 @@ from django.utils.http import urlsafe_base64_decode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from website import ratelimit
+
 from . import services
 from .forms import LoginForm, ProfileForm, RegistrationForm
 from .roles import ROLES, user_roles
 
 User = get_user_model()
 
+REGISTER_SCOPE = "register"
+PASSWORD_RESET_SCOPE = "password_reset"
+
+
+def _rate_limit_message():
+    return _(
+        "Vanaf uw internetverbinding zijn in korte tijd veel aanvragen gedaan. Probeer het over "
+        "%(minutes)s minuten opnieuw. Wat u hebt ingevuld, staat er nog."
+    ) % {"minutes": ratelimit.window_minutes()}
+
 
 @require_http_methods(["GET", "POST"])
 def register(request):
+    """Registration, rate-limited per client like the other anonymous forms.
+
+    Counted: every attempt that would create an account or that reveals that an account
+    exists (duplicate e-mail address), so the form can be used neither to send mass
+    activation mail nor to test many addresses. Typing mistakes do not count.
+    """
     if request.user.is_authenticated:
         return redirect("accounts:profile")
     form = RegistrationForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        user = services.register_professional(form)
-        return render(request, "accounts/register_done.html", {"email": user.email})
-    return render(request, "accounts/register.html", {"form": form})
+    status = 200
+    if request.method == "POST":
+        if ratelimit.is_limited(REGISTER_SCOPE, request):
+            form.is_valid()
+            form.add_error(None, _rate_limit_message())
+            status = 429
+        elif form.is_valid():
+            ratelimit.record(REGISTER_SCOPE, request)
+            user = services.register_professional(form)
+            return render(request, "accounts/register_done.html", {"email": user.email})
+        elif form.has_error("email", "duplicate"):
+            ratelimit.record(REGISTER_SCOPE, request)
+    return render(request, "accounts/register.html", {"form": form}, status=status)
 
 
 def activate(request, uidb64, token):
@@ -57,7 +84,22 @@ def profile(request):
     return render(request, "accounts/profile.html", {"form": form, "roles": roles})
 
 
-password_reset = auth_views.PasswordResetView.as_view(
+class PasswordResetView(auth_views.PasswordResetView):
+    """Password reset, rate-limited per client like the other anonymous forms.
+
+    Every well-formed request counts (whether or not an account exists, so the answer
+    reveals nothing): the form cannot be used to flood someone's mailbox.
+    """
+
+    def form_valid(self, form):
+        if ratelimit.is_limited(PASSWORD_RESET_SCOPE, self.request):
+            form.add_error(None, _rate_limit_message())
+            return self.render_to_response(self.get_context_data(form=form), status=429)
+        ratelimit.record(PASSWORD_RESET_SCOPE, self.request)
+        return super().form_valid(form)
+
+
+password_reset = PasswordResetView.as_view(
     template_name="accounts/password_reset.html",
     email_template_name="accounts/email/password_reset.txt",
     subject_template_name="accounts/email/password_reset_subject.txt",

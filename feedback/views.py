@@ -13,7 +13,9 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from . import ratelimit, services, texts
+from website import ratelimit
+
+from . import services, texts
 from .forms import ArchiveForm, FeedbackForm, FilterForm, LinkForm, ToSignalForm
 from .models import Feedback, FeedbackContact, FeedbackEvent
 from .roles import can_moderate

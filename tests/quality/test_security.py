@@ -305,6 +305,100 @@ def test_anonymous_feedback_form_is_rate_limited(settings):
     assert Feedback.objects.count() == 3
 
 
+def _registration(n: int, **overrides) -> dict:
+    from taxonomy.models import Organisation
+
+    data = {
+        "first_name": "Noor",
+        "last_name": f"de Boer {n}",
+        "email": f"noor{n}@gemeente.example",
+        "organisation": Organisation.objects.active().order_by("pk").first().pk,
+        "job_title": "Klantmanager",
+        "password1": "Zeer-lang-wachtwoord-42",
+        "password2": "Zeer-lang-wachtwoord-42",
+        "accept_terms": "on",
+    }
+    data.update(overrides)
+    return data
+
+
+@pytest.mark.django_db
+def test_registration_is_rate_limited_per_client(settings, make_user):
+    from django.contrib.auth import get_user_model
+    from django.core import mail
+
+    User = get_user_model()
+    settings.PLATFORM_RATE_LIMIT_ANONYMOUS_FORMS = "3/h"
+    make_user(email="bestaat@gemeente.example")
+    visitor = Client(REMOTE_ADDR="203.0.113.20")
+    # Typing mistakes do not count; accounts created and "this address exists" answers do.
+    typo = visitor.post("/account/registreren/", _registration(0, password2="anders"))
+    assert typo.status_code == 200
+    assert visitor.post("/account/registreren/", _registration(1)).status_code == 200
+    exists = visitor.post(
+        "/account/registreren/", _registration(2, email="bestaat@gemeente.example")
+    )
+    assert "Er bestaat al een account" in exists.content.decode()
+    assert visitor.post("/account/registreren/", _registration(3)).status_code == 200
+    assert User.objects.filter(email__endswith="@gemeente.example").count() == 3
+    sent = len(mail.outbox)
+    limited = visitor.post("/account/registreren/", _registration(4))
+    html = limited.content.decode()
+    assert limited.status_code == 429
+    assert "in korte tijd veel aanvragen gedaan" in html and "60 minuten" in html
+    assert 'value="noor4@gemeente.example"' in html  # what was typed is kept
+    assert not User.objects.filter(email="noor4@gemeente.example").exists()
+    assert len(mail.outbox) == sent
+    # Another client is not affected.
+    other = Client(REMOTE_ADDR="203.0.113.21")
+    assert other.post("/account/registreren/", _registration(5)).status_code == 200
+    assert User.objects.filter(email="noor5@gemeente.example").exists()
+
+
+@pytest.mark.django_db
+def test_password_reset_is_rate_limited_per_client_without_revealing_accounts(settings, make_user):
+    from django.core import mail
+
+    settings.PLATFORM_RATE_LIMIT_ANONYMOUS_FORMS = "3/h"
+    make_user(email="bekend@gemeente.example")
+    visitor = Client(REMOTE_ADDR="203.0.113.30")
+    url = "/account/wachtwoord-vergeten/"
+    answers = [
+        visitor.post(url, {"email": email})
+        for email in (
+            "bekend@gemeente.example",
+            "onbekend@gemeente.example",
+            "bekend@gemeente.example",
+        )
+    ]
+    assert [a.status_code for a in answers] == [302, 302, 302]
+    assert len(mail.outbox) == 2  # only the known address gets mail; the answer is the same
+    limited = visitor.post(url, {"email": "bekend@gemeente.example"})
+    assert limited.status_code == 429
+    assert "in korte tijd veel aanvragen gedaan" in limited.content.decode()
+    assert len(mail.outbox) == 2
+    # Same answer for an unknown address: the limit reveals nothing either.
+    assert visitor.post(url, {"email": "onbekend@gemeente.example"}).status_code == 429
+    other = Client(REMOTE_ADDR="203.0.113.31")
+    assert other.post(url, {"email": "bekend@gemeente.example"}).status_code == 302
+    assert len(mail.outbox) == 3
+
+
+@pytest.mark.django_db
+def test_rate_limits_of_different_forms_are_counted_separately(settings):
+    from feedback.models import Feedback
+
+    settings.PLATFORM_RATE_LIMIT_ANONYMOUS_FORMS = "1/h"
+    visitor = Client(REMOTE_ADDR="203.0.113.40")
+    url = "/account/wachtwoord-vergeten/"
+    assert visitor.post(url, {"email": "iemand@gemeente.example"}).status_code == 302
+    assert visitor.post(url, {"email": "iemand@gemeente.example"}).status_code == 429
+    feedback = {"kind": "moeilijk", "topic": "taalcursus", "text": "Te snel.", "contact": "nee"}
+    assert visitor.post("/feedback/nl/", feedback).status_code == 302
+    assert visitor.post("/account/registreren/", _registration(9)).status_code == 200
+    assert Feedback.objects.count() == 1
+
+
 # --- uploads: checked by content, type and size --------------------------------------------
 
 

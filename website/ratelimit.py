@@ -1,8 +1,11 @@
 """A small cache-based rate limit for anonymous form submissions.
 
-The rate comes from ``settings.PLATFORM_RATE_LIMIT_ANONYMOUS_FORMS`` ("10/h": ten per
-hour; units s, m, h, d). The client address is only used as a salted hash in a cache
-key that expires with the window: no IP address is stored anywhere.
+Used by the inburgeraar feedback form, registration and password reset; each form has
+its own ``scope``, so one form's count does not affect another. The rate comes from
+``settings.PLATFORM_RATE_LIMIT_ANONYMOUS_FORMS`` ("10/h": ten per hour; units s, m, h,
+d). The client address is only used as a salted hash in a cache key that expires with
+the window: no IP address is stored anywhere. Counts live in the cache (Redis in
+production), so they hold across workers.
 """
 
 from __future__ import annotations
@@ -32,6 +35,12 @@ def _client_ip(request) -> str:
 def _key(scope: str, request) -> str:
     salted = f"{settings.SECRET_KEY}|{scope}|{_client_ip(request)}"
     return f"ratelimit:{scope}:" + hashlib.sha256(salted.encode()).hexdigest()
+
+
+def window_minutes() -> int:
+    """The length of the window in whole minutes (at least 1), for messages to users."""
+    _limit, window = parse_rate(settings.PLATFORM_RATE_LIMIT_ANONYMOUS_FORMS)
+    return max(1, -(-window // 60))
 
 
 def is_limited(scope: str, request) -> bool:
