@@ -72,3 +72,11 @@ def query_replace(context, **kwargs) -> str:
         else:
             query[key] = value
     return query.urlencode()
+
+
+@register.simple_tag(takes_context=True)
+def page_query(context, param, number) -> str:
+    """The current query string with ``param`` (a page parameter named at run time) set."""
+    query = context["request"].GET.copy()
+    query[param] = number
+    return query.urlencode()
