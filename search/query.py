@@ -120,6 +120,7 @@ class SearchResponse:
     params: SearchParams
     hits: list[Hit] = field(default_factory=list)
     total: int = 0
+    total_exact: bool = True  # False: the query matched more than ``total`` documents
     facets: dict[str, list[FacetValue]] = field(default_factory=dict)
     suggestion: str = ""
     backend: str = ""

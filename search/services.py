@@ -120,6 +120,7 @@ def run_search(user, params: SearchParams, *, channel: str = "page", log: bool =
         backend = database_backend()
         rows, total, counts = backend.search(params, expanded, tokens)
         response.backend = backend.name
+        response.total_exact = getattr(backend, "total_exact", True)
     query_words = expanded.all_words()
     hits = [_hit(row, query_words) for row in rows]
     if params.page == 1 and params.sort == "relevance" and not expanded.is_empty:

@@ -97,6 +97,10 @@ class FacetValueSerializer(serializers.Serializer):
 class SearchResultSerializer(serializers.Serializer):
     query = serializers.CharField()
     count = serializers.IntegerField()
+    count_exact = serializers.BooleanField(
+        help_text="False when the query matched more documents than counted: count is then "
+        "a lower bound (and so are the facet counts)."
+    )
     page = serializers.IntegerField()
     num_pages = serializers.IntegerField()
     sort = serializers.CharField()
@@ -137,6 +141,7 @@ class SearchAPIView(APIView):
         data = {
             "query": params.q,
             "count": response.total,
+            "count_exact": response.total_exact,
             "page": params.page,
             "num_pages": response.num_pages,
             "sort": params.sort,

@@ -25,6 +25,7 @@ from ..pg_setup import rum_enabled
 from ..query import DEFAULT_KIND_BOOST, KIND_BOOST, LARGE_KINDS, SearchParams
 from ..synonyms import ExpandedQuery
 from ..text import STOP_WORDS
+from . import postings
 
 TABLE = "search_searchdocument"
 WEIGHTS = "{0.05, 0.2, 0.5, 1.0}"  # D, C (body), B (summary, keywords), A (title)
@@ -95,6 +96,12 @@ def _match_sql(expanded: ExpandedQuery, require_all: bool = False) -> tuple[str,
     return "(" + " OR ".join(clauses) + ")", values
 
 
+def _sampled(params: SearchParams) -> bool:
+    """Relevance queries filtered by kind at most go through the postings; filters on
+    theme, phase, organisation, level or status and date order use the GIN indexes."""
+    return params.sort == "relevance" and set(params.filters) <= {"kind"}
+
+
 def _kind_boost_sql() -> str:
     cases = " ".join(f"WHEN '{kind}' THEN {boost}" for kind, boost in KIND_BOOST.items())
     return f"(CASE d.kind {cases} ELSE {DEFAULT_KIND_BOOST} END)"
@@ -103,15 +110,23 @@ def _kind_boost_sql() -> str:
 class PostgresBackend:
     name = "postgres"
 
+    def __init__(self):
+        # False when the total (and the facet counts) are a lower bound: the query matched
+        # more documents than the bounded retrieval read.
+        self.total_exact = True
+
     def search(self, params: SearchParams, expanded: ExpandedQuery, tokens: list[str]):
         base_where, base_values = _filters_sql(params, tokens)
         browse = expanded.is_empty
         if not browse and not tsquery_string(expanded):
             return [], 0, {}
         with connection.cursor() as cursor:
+            if not browse and _sampled(params):
+                return self._search_sampled(cursor, params, expanded, base_where, base_values)
             if browse:
                 counts = self._counts(cursor, base_where, base_values)
                 total = sum(n for token, n in counts.items() if token.startswith("kind:"))
+                self.total_exact = total < COUNT_CAP
                 if total == 0:
                     return [], 0, counts
                 rows = self._page(cursor, params, expanded, base_where, base_values, True)
@@ -126,6 +141,7 @@ class PostgresBackend:
                 for token in facet_tokens:
                     counts[token] = counts.get(token, 0) + 1
             total = len(matches)
+            self.total_exact = total < COUNT_CAP
             if total == 0:
                 return [], 0, counts
             needed = params.offset + params.page_size
@@ -138,6 +154,39 @@ class PostgresBackend:
             where, values = f"{base_where} AND d.id = ANY(%s)", base_values + [ids]
             rows = self._page(cursor, params, expanded, where, values, False)
         return rows, total, counts
+
+    def _search_sampled(self, cursor, params, expanded, base_where, base_values):
+        """Relevance search through the impact-ordered postings (see ``postings``)."""
+        pieces, corpus = postings.pieces_for(cursor, expanded)
+        kinds = params.filters.get("kind")
+        groups = postings.GROUPS
+        if kinds:
+            groups = tuple(sorted({1 if kind in LARGE_KINDS else 0 for kind in kinds}))
+        found = postings.sample(cursor, pieces, corpus, groups)
+        self.total_exact = not found.truncated
+        if not found.scores:
+            return [], 0, {}
+        cursor.execute(
+            f"SELECT d.id, d.kind, d.facet_tokens FROM {TABLE} d "
+            f"WHERE d.id = ANY(%s) AND {base_where}",
+            [list(found.scores)] + base_values,
+        )
+        visible = cursor.fetchall()
+        counts: dict[str, int] = {}
+        for _pk, _kind, facet_tokens in visible:
+            for token in facet_tokens:
+                counts[token] = counts.get(token, 0) + 1
+        if not visible:
+            return [], 0, counts
+        limit = max(CANDIDATES, params.offset + params.page_size)
+        ids: list[int] = []
+        for large in (False, True):
+            group = [pk for pk, kind, _t in visible if (kind in LARGE_KINDS) is large]
+            group.sort(key=lambda pk: (-found.scores[pk], -pk))
+            ids += group[:limit]
+        where, values = f"{base_where} AND d.id = ANY(%s)", base_values + [ids]
+        rows = self._page(cursor, params, expanded, where, values, False)
+        return rows, len(visible), counts
 
     def _matches(self, cursor, expanded, require_all, base_where, base_values):
         """(id, facet tokens) of visible matches, at most ``COUNT_CAP``; each branch indexed."""
@@ -155,7 +204,9 @@ class PostgresBackend:
             )
             values = values + base_values + likes
         cursor.execute(
-            f"SELECT u.id, u.facet_tokens FROM ({' UNION '.join(branches)}) u LIMIT {COUNT_CAP}",
+            "SELECT u.id, u.facet_tokens FROM ("
+            + " UNION ".join(f"({branch} LIMIT {COUNT_CAP})" for branch in branches)
+            + f") u LIMIT {COUNT_CAP}",
             values,
         )
         return cursor.fetchall()
@@ -243,12 +294,15 @@ class PostgresBackend:
                 head + values + [params.page_size, params.offset],
             )
             return cursor.fetchall()
+        # The queries are parsed once (a materialised CTE), not once per candidate row; the
+        # wide columns are read for the returned page only.
         concepts = concept_tsqueries(expanded)
-        coverage = " + ".join(["(d.search_vector @@ to_tsquery('dutch', %s))::int"] * len(concepts))
+        parts = ", ".join(f"to_tsquery('dutch', %s) AS c{i}" for i in range(len(concepts)))
+        coverage = " + ".join(f"(d.search_vector @@ qs.c{i})::int" for i in range(len(concepts)))
         likes = _like_words(expanded)
         like_score = " + ".join(["(d.title_folded LIKE %s)::int * 0.05"] * len(likes)) or "0"
         score = (
-            f"(ts_rank_cd('{WEIGHTS}', d.search_vector, to_tsquery('dutch', %s), 1)"
+            f"(ts_rank_cd('{WEIGHTS}', d.search_vector, qs.q, 1)"
             f" * (0.5 + ({coverage})::float / %s) + {like_score}"
             f" + 0.2 * similarity(d.title_folded, %s))"
             " * (1 + 0.4 * d.quality)"
@@ -256,15 +310,18 @@ class PostgresBackend:
             " / 31536000.0))"
             f" * {_kind_boost_sql()}"
         )
-        score_values = [tsquery_string(expanded), *concepts, len(concepts), *likes]
-        score_values.append(" ".join(expanded.typed_words())[:200])
-        order = "score DESC, d.date DESC NULLS LAST, d.id DESC"
+        query_values = [tsquery_string(expanded), *concepts]
+        score_values = [len(concepts), *likes, " ".join(expanded.typed_words())[:200]]
+        order = "{p}score DESC, {p}date DESC NULLS LAST, {p}id DESC"
         if params.sort == "date":
-            order = "d.date DESC NULLS LAST, score DESC, d.id DESC"
+            order = "{p}date DESC NULLS LAST, {p}score DESC, {p}id DESC"
         cursor.execute(
-            f"SELECT {columns}, {score} AS score FROM {TABLE} d WHERE {where} "
-            f"ORDER BY {order} LIMIT %s OFFSET %s",
-            head + score_values + values + [params.page_size, params.offset],
+            f"WITH qs AS MATERIALIZED (SELECT to_tsquery('dutch', %s) AS q, {parts}) "
+            f"SELECT {columns}, s.score FROM ("
+            f"SELECT d.id, d.date, {score} AS score FROM {TABLE} d, qs WHERE {where} "
+            f"ORDER BY {order.format(p='')} LIMIT %s OFFSET %s) s JOIN {TABLE} d ON d.id = s.id "
+            f"ORDER BY {order.format(p='s.')}",
+            query_values + head + score_values + values + [params.page_size, params.offset],
         )
         return cursor.fetchall()
 

@@ -44,6 +44,11 @@ def database_config(default_sqlite_path) -> dict:
         }
     config = dj_database_url.parse(url, conn_max_age=env_int("DATABASE_CONN_MAX_AGE", 60))
     config["CONN_HEALTH_CHECKS"] = True
+    if config.get("ENGINE", "").endswith("postgresql"):
+        # Short OLTP queries: JIT compilation costs more than it saves (seen: 0.7 s on a
+        # search statement that runs in 6 ms without it).
+        options = config.setdefault("OPTIONS", {})
+        options["options"] = (options.get("options", "") + " -c jit=off").strip()
     return config
 
 

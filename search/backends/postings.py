@@ -1,0 +1,155 @@
+"""Bounded retrieval on PostgreSQL through the impact-ordered postings (migration 0005).
+
+A query becomes *pieces*: the Dutch lexemes of the typed words and of their synonyms, plus a
+few expansions from the vocabulary (compounds that start or end with the word, the most
+frequent first). For every piece and group (knowledge kinds, large kinds) the best
+``per_piece`` postings are read from the B-tree in impact order: an index-only scan whose cost
+does not depend on how many documents contain the word. The union of those postings is the
+*sample*: its visible documents give the total and the facet counts (exact when no piece had
+more postings than were read, otherwise a lower bound), and the best of them by an approximate
+score (impact x piece weight x idf, best piece per concept) go on to the exact scoring.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+
+from ..synonyms import ExpandedQuery
+from ..text import STOP_WORDS
+
+TYPED_WEIGHT = 1.0
+SYNONYM_WEIGHT = 0.9
+PREFIX_WEIGHT = 0.6  # a compound that starts with the word: taal -> taalcursus
+INFIX_WEIGHT = 0.45  # a compound that ends with (or contains) it: toets -> leerbaarheidstoets
+EXPANSIONS = 3  # vocabulary expansions per word
+MAX_PIECES = 24
+SAMPLE_POSTINGS = 3000  # postings read per query, spread over pieces and groups
+PER_PIECE_RANGE = (60, 500)
+GROUPS = (0, 1)  # 0: knowledge and other small kinds, 1: the large kinds (signals)
+
+_DIGITS = re.compile(r"^[0-9]+$")
+
+
+@dataclass
+class Piece:
+    term: str
+    weight: float
+    concept: int
+    df: int = 0
+
+
+@dataclass
+class Sample:
+    scores: dict[int, float]  # document id -> approximate score
+    truncated: bool  # some piece had more postings than were read
+
+
+def _words_with_weights(expanded: ExpandedQuery) -> list[tuple[str, float, int, bool]]:
+    """(word, weight, concept index, typed?) for every meaningful word of every alternative."""
+    result = []
+    for index, concept in enumerate(expanded.concepts):
+        for position, alternative in enumerate([concept.typed, *concept.alternatives]):
+            meaningful = [w for w in alternative if w not in STOP_WORDS]
+            if not meaningful:
+                continue
+            base = TYPED_WEIGHT if position == 0 else SYNONYM_WEIGHT
+            for word in meaningful:
+                result.append((word, base / len(meaningful), index, position == 0))
+    return result
+
+
+LEXICON_SQL = """
+WITH w AS (
+    SELECT q.i, t.lexeme FROM unnest(%s::text[]) WITH ORDINALITY AS q(word, i),
+    LATERAL unnest(to_tsvector('dutch', q.word)) AS t
+)
+SELECT w.i, w.lexeme, coalesce(e.df, 0), NULL::text, 0,
+       (SELECT greatest(reltuples, 1) FROM pg_class WHERE oid = 'search_searchdocument'::regclass)
+FROM w LEFT JOIN search_lexeme e ON e.term = w.lexeme
+UNION ALL
+SELECT w.i, w.lexeme, 0, x.term, x.df, 0 FROM w CROSS JOIN LATERAL (
+    SELECT l.term, l.df FROM search_lexeme l
+    WHERE l.term LIKE '%%' || w.lexeme || '%%' AND l.term <> w.lexeme
+    ORDER BY (left(l.term, length(w.lexeme)) = w.lexeme) DESC, l.df DESC LIMIT %s
+) x
+WHERE length(w.lexeme) >= 4 AND w.lexeme !~ '^[0-9]+$'
+"""
+
+
+def pieces_for(cursor, expanded: ExpandedQuery) -> tuple[list[Piece], float]:
+    """The pieces of a query and the corpus size (for idf), in one round trip."""
+    entries = _words_with_weights(expanded)
+    if not entries:
+        return [], 1.0
+    cursor.execute(LEXICON_SQL, [[word for word, *_rest in entries], EXPANSIONS * 2])
+    pieces: dict[tuple[str, int], Piece] = {}
+    expansions: dict[int, int] = {}
+    corpus = 1.0
+    for i, lexeme, df, expansion, expansion_df, size in cursor.fetchall():
+        word, weight, concept, typed = entries[i - 1]
+        if expansion is None:
+            corpus = max(corpus, float(size or 1))
+            key = (lexeme, concept)
+            if key not in pieces or pieces[key].weight < weight:
+                pieces[key] = Piece(lexeme, weight, concept, df)
+            continue
+        prefix = expansion.startswith(lexeme)
+        if (not prefix and len(word) < 5) or _DIGITS.match(word):
+            continue
+        if expansions.get(i, 0) >= EXPANSIONS:
+            continue
+        expansions[i] = expansions.get(i, 0) + 1
+        factor = PREFIX_WEIGHT if prefix else INFIX_WEIGHT
+        key = (expansion, concept)
+        if key not in pieces or pieces[key].weight < weight * factor:
+            pieces[key] = Piece(expansion, weight * factor, concept, expansion_df)
+    ordered = sorted(pieces.values(), key=lambda p: -p.weight)[:MAX_PIECES]
+    return ordered, corpus
+
+
+POSTINGS_SQL = """
+SELECT q.i, x.doc_id, x.impact
+FROM unnest(%s::text[], %s::smallint[]) WITH ORDINALITY AS q(term, grp, i)
+CROSS JOIN LATERAL (
+    SELECT p.doc_id, p.impact FROM search_posting p
+    WHERE p.term = q.term AND p.grp = q.grp ORDER BY p.impact DESC LIMIT %s
+) x
+"""
+
+
+def per_piece_limit(pieces: int, groups: int) -> int:
+    low, high = PER_PIECE_RANGE
+    return max(low, min(high, SAMPLE_POSTINGS // max(1, pieces * groups)))
+
+
+def sample(cursor, pieces: list[Piece], corpus: float, groups=GROUPS) -> Sample:
+    """Best postings per piece and group -> approximate scores of the sampled documents."""
+    if not pieces:
+        return Sample({}, False)
+    limit = per_piece_limit(len(pieces), len(groups))
+    terms, grps, owners = [], [], []
+    for piece in pieces:
+        for group in groups:
+            terms.append(piece.term)
+            grps.append(group)
+            owners.append(piece)
+    cursor.execute(POSTINGS_SQL, [terms, grps, limit + 1])
+    per_list: dict[int, int] = {}
+    best: dict[tuple[int, int], float] = {}  # (doc, concept) -> best piece contribution
+    for i, doc_id, impact in cursor.fetchall():
+        per_list[i] = per_list.get(i, 0) + 1
+        if per_list[i] > limit:
+            continue
+        piece = owners[i - 1]
+        idf = math.log(1.0 + corpus / (max(piece.df, 1) + 1.0))
+        value = impact * piece.weight * idf
+        key = (doc_id, piece.concept)
+        if value > best.get(key, 0.0):
+            best[key] = value
+    truncated = any(n > limit for n in per_list.values())
+    scores: dict[int, float] = {}
+    for (doc_id, _concept), value in best.items():
+        scores[doc_id] = scores.get(doc_id, 0.0) + value
+    return Sample(scores, truncated)
