@@ -206,6 +206,36 @@ class Signal(models.Model):
             models.Index(fields=["status", "-created_at"], name="signal_status_idx"),
             models.Index(fields=["-created_at", "-id"], name="signal_created_idx"),
             models.Index(fields=["is_published", "-updated_at"], name="signal_published_idx"),
+            # Reporting (reporting.figures): index-only scans for the figures of a period.
+            # Signals created in the period (inflow, months, themes, phases, regions, ...).
+            models.Index(
+                fields=["created_at"],
+                include=[
+                    "id",
+                    "level",
+                    "status",
+                    "phase",
+                    "region",
+                    "organisation",
+                    "dossier",
+                    "is_published",
+                ],
+                name="signal_report_created_idx",
+            ),
+            # Outcomes in the period and their time to outcome.
+            models.Index(
+                fields=["outcome_at"],
+                include=["created_at", "level", "status", "id", "phase", "region", "is_published"],
+                condition=Q(outcome_at__isnull=False),
+                name="signal_report_outcome_idx",
+            ),
+            # Open signals (status other than opgelost/afgewezen) and those over the deadline.
+            models.Index(
+                fields=["level", "created_at"],
+                include=["status", "deadline", "id", "phase", "region", "is_published"],
+                condition=~Q(status__in=[Status.AFGEWEZEN, Status.OPGELOST]),
+                name="signal_report_open_idx",
+            ),
         ]
 
     def __str__(self):
@@ -395,6 +425,15 @@ class SignalEvent(models.Model):
                 condition=Q(signal__isnull=False) | Q(dossier__isnull=False),
                 name="signalevent_has_subject",
             )
+        ]
+        indexes = [
+            # Reporting: escalations of signals in a period (reporting.figures).
+            models.Index(
+                fields=["created_at"],
+                include=["from_level", "signal"],
+                condition=Q(action="escalate", signal__isnull=False),
+                name="signalevent_escalate_idx",
+            ),
         ]
 
     def __str__(self):

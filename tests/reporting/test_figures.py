@@ -137,3 +137,62 @@ def test_figures_take_a_fixed_number_of_queries(dataset):
         result = figures()
     assert result["totals"]["inflow"] == 37
     assert len(after) == len(before) <= 21
+
+
+def test_escalations_and_ratings_follow_the_filters(dataset):
+    """Escalations and ratings count only the signals in scope (unfiltered: all of them)."""
+    b1 = figures(theme=dataset.themes["b1"].pk)  # s2, s3, s4
+    assert b1["totals"]["escalated"] == 2  # s3 and s4, from uitvoering
+    s = b1["satisfaction"]
+    assert (s["total"], s["ja"], s["deels"], s["nee"]) == (1, 0, 1, 0)  # s2
+    zuid = figures(region=dataset.regions["zuid"].pk)  # s3, s4, s10
+    assert zuid["totals"]["escalated"] == 2
+    assert zuid["satisfaction"]["total"] == 0
+    published = figures(published_only=True)  # s1 s2 s3 s5 s6
+    assert published["totals"]["escalated"] == 3  # s3 once, s5 twice
+    assert published["satisfaction"]["total"] == 3  # s1 s2 s5
+
+
+def test_overdue_signals_are_open_signals():
+    """compute_figures counts the overdue signals among the open ones (one index range)."""
+    from signals.workflow import CLOSED_STATES, DEADLINE_STATES
+
+    assert not set(DEADLINE_STATES) & set(CLOSED_STATES)
+
+
+def test_the_partial_indexes_match_the_figure_queries(dataset):
+    """PostgreSQL can use the partial reporting indexes for the open and outcome queries.
+
+    Their predicates must be implied by the queries' WHERE clauses, or the planner falls back
+    to scanning the table (slow with many signals). On this tiny table the planner would pick
+    any index, so inside a rolled-back transaction the other (non-unique) indexes of the
+    table are dropped and sequential scans switched off: then only the partial index can
+    serve the query, if its predicate matches.
+    """
+    from django.db import connection, transaction
+    from django.test.utils import CaptureQueriesContext
+
+    if connection.vendor != "postgresql":
+        pytest.skip("partial covering indexes: PostgreSQL")
+    with CaptureQueriesContext(connection) as ctx:
+        figures()
+    queries = {
+        name: next(q["sql"] for q in ctx.captured_queries if f'AS "{name}"' in q["sql"])
+        for name in ("open", "outcomes")
+    }
+    indexes = {"open": "signal_report_open_idx", "outcomes": "signal_report_outcome_idx"}
+    for name, sql in queries.items():
+        with transaction.atomic(), connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT i.relname FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid"
+                " WHERE x.indrelid = 'signals_signal'::regclass AND NOT x.indisunique"
+                " AND i.relname <> %s",
+                [indexes[name]],
+            )
+            for (other,) in cursor.fetchall():
+                cursor.execute(f'DROP INDEX "{other}"')
+            cursor.execute("SET LOCAL enable_seqscan = off")
+            cursor.execute("EXPLAIN " + sql)
+            plan = "\n".join(row[0] for row in cursor.fetchall())
+            transaction.set_rollback(True)
+        assert indexes[name] in plan, plan
