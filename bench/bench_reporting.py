@@ -4,22 +4,20 @@ Uses its own database ``bench_reporting`` (created and migrated when missing; th
 kept between runs, so a second run starts at once). Bulk-creates signals over two years
 with themes, outcomes, escalation events, dossier decisions and ratings, then reports:
 
-- p50/p95 of the overall dashboard render (``/rapportage/``, last twelve months) and of
-  a level dashboard with a theme filter, uncached (every request computes its figures) and
-  with the default 5-minute figure cache (target p95 < 500 ms);
+- p50/p95 of the overall dashboard render (``/rapportage/``, last twelve months), of a
+  level dashboard with a theme filter and of the public page, **uncached** (every request
+  computes its figures: this is what the target is about, p95 < 500 ms), and of the overall
+  dashboard with the default 5-minute figure cache (for comparison only);
 - the time to build the kwartaalrapportage (figures of two quarters + dossiers) and its
-  PDF (target < 30 s) and XLSX.
+  PDF (target < 30 s) and XLSX;
+- the load average of the machine before and after the measurements (the machine may be
+  shared: compare runs with a similar load).
 
 Prints a table and writes ``bench/results/reporting.json`` (top-level ``summary`` list).
 
-Every uncached figure query is a scan of ``signals_signal`` (no index covers the period
-filters). Indexes that would help, to be added in the signals app (reporting may not
-change its tables): ``Index(fields=["created_at"], include=["level", "status",
-"region_id", "phase_id", "organisation_id"])`` (index-only scans for inflow, months,
-regions, phases), ``Index(fields=["outcome_at"], condition=Q(outcome_at__isnull=False))``
-(outcomes and time to outcome), and on ``SignalEvent``
-``Index(fields=["action", "created_at"], condition=Q(signal__isnull=False))``
-(escalations).
+The figures use the reporting indexes of the signals app (``signal_report_*_idx``,
+``signalevent_escalate_idx``): mostly index-only scans, so the tables are vacuumed after
+loading (as autovacuum would) to set the visibility map.
 
     .venv/bin/python bench/bench_reporting.py [--signals 100000] [--runs 30]
 """
@@ -61,7 +59,7 @@ def percentile(values, p):
 
 
 def populate(target: int) -> None:
-    from django.db import connection, transaction
+    from django.db import transaction
     from django.utils import timezone
 
     from signals.models import Dossier, OutcomeRating, Signal, SignalEvent
@@ -70,6 +68,8 @@ def populate(target: int) -> None:
 
     have = Signal.objects.count()
     if have >= target:
+        add_followups()
+        vacuum()
         return
     rng = random.Random(8)
     themes = list(Theme.objects.values_list("pk", flat=True))
@@ -188,8 +188,42 @@ def populate(target: int) -> None:
             ]
             OutcomeRating.objects.bulk_create(ratings, batch_size=batch)
         print(f"  {offset + n:>7} signals ({time.monotonic() - started:.0f} s)", flush=True)
+    add_followups()
+    vacuum()
+
+
+def add_followups() -> None:
+    """Updates (terugkoppeling) on every tenth signal and every third dossier, once."""
+    from signals.models import Dossier, FollowUp, Signal
+
+    if FollowUp.objects.exists():
+        return
+    rows = [
+        FollowUp(
+            signal_id=pk, text="Voortgang (benchmark).", created_at=created + timedelta(days=7)
+        )
+        for pk, created in Signal.objects.order_by("pk").values_list("pk", "created_at")[::10]
+    ]
+    rows += [
+        FollowUp(dossier_id=pk, text="Voortgang dossier (benchmark).", created_at=created)
+        for pk, created in Dossier.objects.order_by("pk").values_list("pk", "created_at")[::3]
+    ]
+    FollowUp.objects.bulk_create(rows, batch_size=5000)
+
+
+def vacuum() -> None:
+    """VACUUM ANALYZE the tables the figures read (sets the visibility map, as autovacuum does)."""
+    from django.db import connection
+
     with connection.cursor() as cursor:
-        cursor.execute("ANALYZE")
+        for table in (
+            "signals_signal",
+            "signals_signal_themes",
+            "signals_signalevent",
+            "signals_outcomerating",
+            "signals_followup",
+        ):
+            cursor.execute(f"VACUUM ANALYZE {table}")
 
 
 def timed(fn, runs):
@@ -240,8 +274,11 @@ def main() -> int:
     from django.core.cache import cache
     from django.test import override_settings
 
+    load_before = os.getloadavg()
     get("/rapportage/")  # warm-up
     with override_settings(REPORTING_CACHE_SECONDS=0):  # every request computes its figures
+        get(f"/rapportage/schakel/?theme={theme.pk}")
+        get("/rapportage/publiek/")
         overall = timed(lambda: get("/rapportage/"), args.runs)
         level = timed(lambda: get(f"/rapportage/schakel/?theme={theme.pk}"), args.runs)
         public = timed(lambda: get("/rapportage/publiek/"), max(5, args.runs // 3))
@@ -259,43 +296,25 @@ def main() -> int:
     started = time.perf_counter()
     build_xlsx(data)
     xlsx_s = time.perf_counter() - started
+    load_after = os.getloadavg()
+
+    def ms(label, values):
+        return [
+            {"metric": f"{label} p50", "value": round(percentile(values, 50), 1), "unit": "ms"},
+            {"metric": f"{label} p95", "value": round(percentile(values, 95), 1), "unit": "ms"},
+        ]
 
     summary = [
         {"metric": "signals in database", "value": total, "unit": ""},
-        {
-            "metric": "dashboard overall p50",
-            "value": round(percentile(overall, 50), 1),
-            "unit": "ms",
-        },
-        {
-            "metric": "dashboard overall p95",
-            "value": round(percentile(overall, 95), 1),
-            "unit": "ms",
-        },
-        {
-            "metric": "dashboard level+theme p50",
-            "value": round(percentile(level, 50), 1),
-            "unit": "ms",
-        },
-        {
-            "metric": "dashboard level+theme p95",
-            "value": round(percentile(level, 95), 1),
-            "unit": "ms",
-        },
-        {"metric": "public page p95", "value": round(percentile(public, 95), 1), "unit": "ms"},
-        {
-            "metric": "dashboard cached (default) p50",
-            "value": round(percentile(warm, 50), 1),
-            "unit": "ms",
-        },
-        {
-            "metric": "dashboard cached (default) p95",
-            "value": round(percentile(warm, 95), 1),
-            "unit": "ms",
-        },
+        *ms("dashboard overall uncached", overall),
+        *ms("dashboard level+theme uncached", level),
+        *ms("public page uncached", public),
+        *ms("dashboard overall cached", warm),
         {"metric": "quarterly report figures", "value": round(build_s, 2), "unit": "s"},
         {"metric": "quarterly report PDF build", "value": round(build_s + pdf_s, 2), "unit": "s"},
         {"metric": "quarterly report XLSX build", "value": round(build_s + xlsx_s, 2), "unit": "s"},
+        {"metric": "load average before (1 min)", "value": round(load_before[0], 2), "unit": ""},
+        {"metric": "load average after (1 min)", "value": round(load_after[0], 2), "unit": ""},
     ]
     print(f"\n{'metric':<36} {'value':>10} unit")
     print("-" * 54)
@@ -307,17 +326,18 @@ def main() -> int:
         json.dumps(
             {
                 "summary": summary,
-                "targets": {"dashboard_p95_ms": 500, "pdf_s": 30},
+                "targets": {"dashboard_uncached_p95_ms": 500, "pdf_s": 30},
                 "runs": args.runs,
+                "cpus": os.cpu_count(),
+                "load_average": {"before": load_before, "after": load_after},
                 "pdf_bytes": len(pdf_bytes),
                 "overall_ms": {"mean": round(statistics.mean(overall), 1)},
             },
             indent=2,
         )
     )
-    ok = percentile(warm, 95) < 500 and build_s + pdf_s < 30
-    if percentile(overall, 95) >= 500:
-        print("note: uncached dashboard p95 above 500 ms (indexes that would help: see docstring)")
+    # The target is about computing the figures: a cache hit does not count.
+    ok = percentile(overall, 95) < 500 and percentile(level, 95) < 500 and build_s + pdf_s < 30
     print("targets met" if ok else "TARGETS MISSED")
     return 0 if ok else 1
 
