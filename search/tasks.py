@@ -61,6 +61,16 @@ def es_delete_document(content_type_id: int, object_id: str) -> str:
     return "deleted"
 
 
+@shared_task(name="search.refresh_lexicon")
+def refresh_lexicon() -> int:
+    """Bring the lexeme frequencies of the PostgreSQL postings up to date (idempotent)."""
+    from django.db import connection
+
+    from .backends.postings import refresh_lexicon as refresh
+
+    return refresh(connection)
+
+
 @shared_task(name="search.reconcile")
 def reconcile() -> dict:
     """Repair drift: sources vs database documents, then database vs Elasticsearch."""
@@ -71,6 +81,7 @@ def reconcile() -> dict:
     for source in registry.sources().values():
         report["indexed"] += indexing.index_source(source)
     report["vocabulary"] = indexing.rebuild_vocabulary()
+    report["lexemes"] = refresh_lexicon()
     if elastic.is_configured():
         try:
             in_index = elastic.ids_in_index()

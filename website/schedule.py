@@ -54,6 +54,11 @@ CELERY_BEAT_SCHEDULE = {
         "task": "website.tasks.heartbeat",
         "schedule": crontab(minute="*/5"),
     },
+    # Lexeme frequencies of the PostgreSQL postings (idf, compound expansion); hourly at :17.
+    "search-refresh-lexicon": {
+        "task": "search.refresh_lexicon",
+        "schedule": crontab(minute=17),
+    },
     "search-reconcile": {
         "task": "search.reconcile",
         "schedule": crontab(hour=3, minute=30),

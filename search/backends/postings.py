@@ -62,7 +62,7 @@ def _words_with_weights(expanded: ExpandedQuery) -> list[tuple[str, float, int, 
 
 LEXICON_SQL = """
 WITH w AS (
-    SELECT q.i, t.lexeme FROM unnest(%s::text[]) WITH ORDINALITY AS q(word, i),
+    SELECT q.i, q.word, t.lexeme FROM unnest(%s::text[]) WITH ORDINALITY AS q(word, i),
     LATERAL unnest(to_tsvector('dutch', q.word)) AS t
 )
 SELECT w.i, w.lexeme, coalesce(e.df, 0), NULL::text, 0,
@@ -71,10 +71,12 @@ FROM w LEFT JOIN search_lexeme e ON e.term = w.lexeme
 UNION ALL
 SELECT w.i, w.lexeme, 0, x.term, x.df, 0 FROM w CROSS JOIN LATERAL (
     SELECT l.term, l.df FROM search_lexeme l
-    WHERE l.term LIKE '%%' || w.lexeme || '%%' AND l.term <> w.lexeme
-    ORDER BY (left(l.term, length(w.lexeme)) = w.lexeme) DESC, l.df DESC LIMIT %s
+    WHERE (l.term LIKE '%%' || w.lexeme || '%%' OR l.term LIKE '%%' || w.word || '%%')
+      AND l.term <> w.lexeme
+    ORDER BY (left(l.term, length(w.lexeme)) = w.lexeme OR left(l.term, length(w.word)) = w.word)
+      DESC, l.df DESC LIMIT %s
 ) x
-WHERE length(w.lexeme) >= 4 AND w.lexeme !~ '^[0-9]+$'
+WHERE length(w.word) >= 4 AND w.word !~ '^[0-9]+$'
 """
 
 
@@ -95,7 +97,7 @@ def pieces_for(cursor, expanded: ExpandedQuery) -> tuple[list[Piece], float]:
             if key not in pieces or pieces[key].weight < weight:
                 pieces[key] = Piece(lexeme, weight, concept, df)
             continue
-        prefix = expansion.startswith(lexeme)
+        prefix = expansion.startswith(lexeme) or expansion.startswith(word)
         if (not prefix and len(word) < 5) or _DIGITS.match(word):
             continue
         if expansions.get(i, 0) >= EXPANSIONS:
@@ -153,3 +155,26 @@ def sample(cursor, pieces: list[Piece], corpus: float, groups=GROUPS) -> Sample:
     for (doc_id, _concept), value in best.items():
         scores[doc_id] = scores.get(doc_id, 0.0) + value
     return Sample(scores, truncated)
+
+
+def refresh_lexicon(connection) -> int:
+    """Recount the document frequency of every lexeme and drop lexemes no document has.
+
+    The trigger adds new lexemes as they appear (with df 1); this brings the frequencies
+    (used for idf and to pick the expansions of a word) up to date. Idempotent, PostgreSQL only.
+    """
+    if connection.vendor != "postgresql":
+        return 0
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "INSERT INTO search_lexeme (term, df) "
+            "SELECT term, count(*)::int FROM search_posting GROUP BY term "
+            "ON CONFLICT (term) DO UPDATE SET df = EXCLUDED.df "
+            "WHERE search_lexeme.df <> EXCLUDED.df"
+        )
+        cursor.execute(
+            "DELETE FROM search_lexeme l "
+            "WHERE NOT EXISTS (SELECT 1 FROM search_posting p WHERE p.term = l.term)"
+        )
+        cursor.execute("SELECT count(*) FROM search_lexeme")
+        return cursor.fetchone()[0]

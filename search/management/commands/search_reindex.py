@@ -1,9 +1,11 @@
 """Rebuild the search index from the content apps (and Elasticsearch, when configured)."""
 
 from django.core.management.base import BaseCommand, CommandError
+from django.db import connection
 from tqdm import tqdm
 
 from search import elastic, indexing
+from search.backends.postings import refresh_lexicon
 from search.models import SearchDocument
 
 
@@ -30,6 +32,7 @@ class Command(BaseCommand):
 
             counts = indexing.reindex_all(progress_factory=progress_for)
             terms = indexing.rebuild_vocabulary()
+            refresh_lexicon(connection)
             for name, count in counts.items():
                 self.stdout.write(f"{name}: {count} documenten")
             self.stdout.write(f"Woordenlijst voor suggesties: {terms} termen")
