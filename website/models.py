@@ -49,6 +49,9 @@ class StandardPage(Page):
 class SiteSettings(BaseSiteSetting):
     """Footer and contact details, editable per site."""
 
+    # The footer links to these pages on every page: one query instead of four.
+    select_related = ["contact_page", "privacy_page", "accessibility_page"]
+
     tagline = models.CharField(_("ondertitel"), max_length=160, blank=True)
     contact_email = models.EmailField(_("contact e-mailadres"), blank=True)
     footer_text = RichTextField(_("voettekst"), features=["bold", "italic", "link"], blank=True)
