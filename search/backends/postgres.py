@@ -79,6 +79,7 @@ HEAD_SCAN = 2000  # title/summary matches ranked by ts_rank_cd per kind group
 BODY_SCAN = 1000  # body-only matches ranked by ts_rank_cd when titles give too few
 COUNT_CAP = 2000  # matches counted exactly for the total and the facets
 LIKE_CANDIDATES = 50
+DATE_WALK = 5000  # newest visible documents checked for matches when sorting by date
 
 
 def _match_sql(expanded: ExpandedQuery, require_all: bool = False) -> tuple[str, list]:
@@ -94,12 +95,6 @@ def _match_sql(expanded: ExpandedQuery, require_all: bool = False) -> tuple[str,
         clauses.append("d.title_folded LIKE %s")
         values.append(like)
     return "(" + " OR ".join(clauses) + ")", values
-
-
-def _sampled(params: SearchParams) -> bool:
-    """Relevance queries filtered by kind at most go through the postings; filters on
-    theme, phase, organisation, level or status and date order use the GIN indexes."""
-    return params.sort == "relevance" and set(params.filters) <= {"kind"}
 
 
 def _kind_boost_sql() -> str:
@@ -121,8 +116,10 @@ class PostgresBackend:
         if not browse and not tsquery_string(expanded):
             return [], 0, {}
         with connection.cursor() as cursor:
-            if not browse and _sampled(params):
-                return self._search_sampled(cursor, params, expanded, base_where, base_values)
+            if not browse:
+                sampled = self._search_sampled(cursor, params, expanded, base_where, base_values)
+                if sampled is not None:
+                    return sampled
             if browse:
                 counts = self._counts(cursor, base_where, base_values)
                 total = sum(n for token, n in counts.items() if token.startswith("kind:"))
@@ -156,7 +153,12 @@ class PostgresBackend:
         return rows, total, counts
 
     def _search_sampled(self, cursor, params, expanded, base_where, base_values):
-        """Relevance search through the impact-ordered postings (see ``postings``)."""
+        """Search through the impact-ordered postings (see ``postings``).
+
+        Returns None when the bounded sample cannot answer: a selective filter left fewer
+        visible documents than the page needs while more matches exist. The GIN path answers
+        those exactly (and quickly, since the filter makes the intersection small).
+        """
         pieces, corpus = postings.pieces_for(cursor, expanded)
         kinds = params.filters.get("kind")
         groups = postings.GROUPS
@@ -167,26 +169,50 @@ class PostgresBackend:
         if not found.scores:
             return [], 0, {}
         cursor.execute(
-            f"SELECT d.id, d.kind, d.facet_tokens FROM {TABLE} d "
+            f"SELECT d.id, d.kind, d.facet_tokens, d.date FROM {TABLE} d "
             f"WHERE d.id = ANY(%s) AND {base_where}",
             [list(found.scores)] + base_values,
         )
         visible = cursor.fetchall()
+        needed = params.offset + params.page_size
+        if found.truncated and len(visible) < needed and set(params.filters) - {"kind"}:
+            return None
         counts: dict[str, int] = {}
-        for _pk, _kind, facet_tokens in visible:
+        for _pk, _kind, facet_tokens, _date in visible:
             for token in facet_tokens:
                 counts[token] = counts.get(token, 0) + 1
         if not visible:
             return [], 0, counts
-        limit = max(CANDIDATES, params.offset + params.page_size)
-        ids: list[int] = []
-        for large in (False, True):
-            group = [pk for pk, kind, _t in visible if (kind in LARGE_KINDS) is large]
-            group.sort(key=lambda pk: (-found.scores[pk], -pk))
-            ids += group[:limit]
+        if params.sort == "date":
+            visible.sort(key=lambda row: (row[3] is not None, row[3], row[0]), reverse=True)
+            ids = [row[0] for row in visible[:needed]]
+            if found.truncated:  # the newest matches need not be among the best ones
+                newest = self._newest(cursor, expanded, base_where, base_values, needed)
+                seen = set(newest)
+                ids = newest + [pk for pk in ids if pk not in seen]
+        else:
+            limit = max(CANDIDATES, needed)
+            ids = []
+            for large in (False, True):
+                group = [row[0] for row in visible if (row[1] in LARGE_KINDS) is large]
+                group.sort(key=lambda pk: (-found.scores[pk], -pk))
+                ids += group[:limit]
         where, values = f"{base_where} AND d.id = ANY(%s)", base_values + [ids]
         rows = self._page(cursor, params, expanded, where, values, False)
         return rows, len(visible), counts
+
+    def _newest(self, cursor, expanded, base_where, base_values, needed) -> list[int]:
+        """Ids of the newest visible matches among the newest ``DATE_WALK`` visible documents
+        (a backward walk of the date index; ``DESC NULLS LAST`` would not use it)."""
+        match_sql, match_values = _match_sql(expanded)
+        cursor.execute(
+            f"SELECT d.id FROM (SELECT d.id, d.date, d.search_vector, d.title_folded "
+            f"FROM {TABLE} d WHERE {base_where} AND d.date IS NOT NULL "
+            f"ORDER BY d.date DESC, d.id DESC LIMIT {DATE_WALK}) d WHERE {match_sql} "
+            "ORDER BY d.date DESC, d.id DESC LIMIT %s",
+            base_values + match_values + [needed],
+        )
+        return [row[0] for row in cursor.fetchall()]
 
     def _matches(self, cursor, expanded, require_all, base_where, base_values):
         """(id, facet tokens) of visible matches, at most ``COUNT_CAP``; each branch indexed."""

@@ -18,19 +18,8 @@ bulk COPY; TRUNCATE of the documents empties the postings too.
 
 from django.db import migrations
 
-from search.query import LARGE_KINDS
-
-_LARGE = ", ".join(f"'{kind}'" for kind in LARGE_KINDS)
-
-# Impact of one lexeme in one document: best field (title 1.0, summary/keywords 0.5, body 0.2),
-# dampened term frequency, mild length normalisation.
-IMPACT = (
-    "((CASE WHEN 'A' = ANY(u.weights) THEN 1.0 WHEN 'B' = ANY(u.weights) THEN 0.5"
-    " WHEN 'C' = ANY(u.weights) THEN 0.2 ELSE 0.05 END)"
-    " * (1 + 0.5 * ln(greatest(1, coalesce(cardinality(u.positions), 1))))"
-    " / (1 + 0.1 * ln(1 + length({v}))))::real"
-)
-GROUP = f"(CASE WHEN {{k}} IN ({_LARGE}) THEN 1 ELSE 0 END)::smallint"
+from search.backends.postings import GROUP_SQL as GROUP
+from search.backends.postings import IMPACT_SQL as IMPACT
 
 FORWARD = [
     """

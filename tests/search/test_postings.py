@@ -121,3 +121,34 @@ def test_query_count_does_not_grow_with_the_corpus(
         corpus.add(f"s{i}", title=f"Brede intake op het azc {i}")
     with django_assert_max_num_queries(len(small.captured_queries)):
         services.search(user, "brede intake azc")
+
+
+def _crowd(corpus, n, **extra):
+    for i in range(n):
+        corpus.add(f"crowd-{i}", title=f"Brede intake plannen, variant {i}", **extra)
+
+
+def test_selective_filter_beyond_the_sample_is_answered_exactly(client, corpus, monkeypatch):
+    _crowd(corpus, 12, themes=["Brede intake"])
+    corpus.add("rare", title="Brede intake met een tolk", themes=["Inkoop"])
+    monkeypatch.setattr(postings, "SAMPLE_POSTINGS", 1)
+    monkeypatch.setattr(postings, "PER_PIECE_RANGE", (3, 3))
+    data = client.get("/api/v1/search/", {"q": "brede intake", "theme": "Inkoop"}).json()
+    assert [r["title"] for r in data["results"]] == ["Brede intake met een tolk"]
+    assert data["count"] == 1
+    assert data["count_exact"] is True
+
+
+def test_date_order_finds_the_newest_match_outside_the_sample(client, corpus, monkeypatch):
+    import datetime
+
+    from django.utils import timezone
+
+    _crowd(corpus, 12, date=timezone.now() - datetime.timedelta(days=400))
+    corpus.add("newest", title="Intake", body="Brede intake", date=timezone.now())
+    monkeypatch.setattr(postings, "SAMPLE_POSTINGS", 1)
+    monkeypatch.setattr(postings, "PER_PIECE_RANGE", (3, 3))
+    data = client.get("/api/v1/search/", {"q": "brede intake", "sort": "date"}).json()
+    assert data["results"][0]["title"] == "Intake"
+    dates = [r["date"] for r in data["results"]]
+    assert dates == sorted(dates, reverse=True)
