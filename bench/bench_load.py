@@ -8,7 +8,13 @@ Steps (all on the loopback interface, bounded in time):
 3. headless locust (``bench/locustfile.py``) with ``--users`` users for ``--duration``;
 4. prints a table and writes ``bench/results/load.json`` (``summary`` rows).
 
-    .venv/bin/python bench/bench_load.py [--users 50] [--duration 60] [--signals 20000]
+    .venv/bin/python bench/bench_load.py [--users 50] [--duration 60] [--signals 20000] [--celery]
+
+By default follow-up work (e-mail, notifications, index updates) runs in-process, inside the
+request that caused it (the embedded mode without ``REDIS_URL``). ``--celery`` runs the
+production topology instead: Redis as broker and cache (database ``BENCH_REDIS``, default
+``redis://127.0.0.1:6379/11``, flushed first) and one Celery worker next to gunicorn on
+the same machine; the run then also reports how much outbox work was still pending.
 
 Target: >= 50 concurrent users, zero errors, p95 < 300 ms on a 2-core machine.
 """
@@ -33,6 +39,7 @@ RESULTS = ROOT / "bench" / "results"
 BIN = Path(sys.executable).parent
 BASE_URL = os.environ.get("BENCH_PG", "postgres://postgres@127.0.0.1:5432")
 DB_NAME = "bench_load"
+REDIS = os.environ.get("BENCH_REDIS", "redis://127.0.0.1:6379/11")
 DATABASE_URL = f"{BASE_URL}/{DB_NAME}"
 BENCH_PASSWORD = "bench-load-wachtwoord-2026"
 QUERIES = [
@@ -68,7 +75,7 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-def server_env(static_root: str, port: int) -> dict:
+def server_env(static_root: str, port: int, redis_url: str = "") -> dict:
     env = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
     env.update(
         DJANGO_SETTINGS_MODULE="website.settings.production",
@@ -79,7 +86,7 @@ def server_env(static_root: str, port: int) -> dict:
         ALLOWED_HOSTS="127.0.0.1",
         SITE_URL=f"http://127.0.0.1:{port}",
         STATIC_ROOT=static_root,
-        REDIS_URL="",
+        REDIS_URL=redis_url,
         ELASTICSEARCH_URL="",
         EMAIL_URL="dummy://",
         LOG_LEVEL="WARNING",
@@ -202,6 +209,33 @@ def populate(signals_target: int, questions_target: int) -> dict:
     return data
 
 
+def cpu_seconds(*pids) -> float:
+    """User + system CPU of these processes and their children (gunicorn workers)."""
+    import psutil
+
+    total = 0.0
+    for pid in pids:
+        try:
+            parent = psutil.Process(pid)
+            for process in [parent, *parent.children(recursive=True)]:
+                times = process.cpu_times()
+                total += times.user + times.system
+        except psutil.Error:
+            continue
+    return total
+
+
+def outbox_pending() -> int:
+    """Outbox messages not yet done (what the worker still had to do when the load stopped)."""
+    import psycopg
+
+    with psycopg.connect(DATABASE_URL) as conn:
+        row = conn.execute(
+            "SELECT count(*) FROM notifications_outboxmessage WHERE status = 'pending'"
+        ).fetchone()
+    return int(row[0])
+
+
 def wait_until_up(url: str, timeout: float = 60) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
@@ -232,6 +266,11 @@ def main() -> int:
     parser.add_argument("--threads", type=int, default=4)
     parser.add_argument(
         "--fresh", action="store_true", help="drop and rebuild the database (schema changed)"
+    )
+    parser.add_argument(
+        "--celery",
+        action="store_true",
+        help="production topology: Redis broker and cache plus a Celery worker",
     )
     args = parser.parse_args()
 
@@ -267,8 +306,30 @@ def main() -> int:
     print(f"  ready in {time.monotonic() - started:.0f}s: {data['counts']}", flush=True)
 
     port = free_port()
+    worker = None
     with tempfile.TemporaryDirectory(prefix="bench_load_static_") as static_root:
-        env = server_env(static_root, port)
+        env = server_env(static_root, port, REDIS if args.celery else "")
+        pending_before = outbox_pending()
+        if args.celery:
+            import redis
+
+            redis.Redis.from_url(REDIS).flushdb()
+            worker = subprocess.Popen(
+                [
+                    str(BIN / "celery"),
+                    "-A",
+                    "website",
+                    "worker",
+                    "--concurrency",
+                    "1",
+                    "--loglevel",
+                    "warning",
+                    "--without-gossip",
+                    "--without-mingle",
+                ],
+                cwd=ROOT,
+                env=env,
+            )
         subprocess.run(
             [sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"],
             cwd=ROOT,
@@ -301,6 +362,9 @@ def main() -> int:
             for path in ["/", "/kennisbank/", *data["questions"][:20], *data["themes"][:5]]:
                 urllib.request.urlopen(f"http://127.0.0.1:{port}{path}", timeout=30).read()
             csv_prefix = RESULTS / "load"
+            load_before = round(os.getloadavg()[0], 2)
+            app_pids = [p.pid for p in (server, worker) if p is not None]
+            cpu_before = cpu_seconds(*app_pids)
             print(
                 f"locust: {args.users} users, spawn {args.spawn_rate}/s, {args.duration}s "
                 f"against gunicorn ({args.workers} workers x {args.threads} threads)",
@@ -334,12 +398,16 @@ def main() -> int:
                 capture_output=True,
                 text=True,
             )
+            load_after = round(os.getloadavg()[0], 2)
+            cpu_used = cpu_seconds(*app_pids) - cpu_before
         finally:
-            server.terminate()
-            try:
-                server.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                server.kill()
+            pending_after = outbox_pending() - pending_before if worker else None
+            for process in filter(None, [server, worker]):
+                process.terminate()
+                try:
+                    process.wait(timeout=30)
+                except subprocess.TimeoutExpired:
+                    process.kill()
     total, per_name = aggregated(csv_prefix)
     requests = int(total["Request Count"])
     failures = int(total["Failure Count"])
@@ -354,7 +422,20 @@ def main() -> int:
         {"metric": "errors", "value": failures, "unit": "requests"},
         {"metric": "signals in database", "value": data["counts"]["signals"], "unit": "rows"},
         {"metric": "Q&A pages in database", "value": data["counts"]["questions"], "unit": "pages"},
+        {
+            # CPU of gunicorn (and the Celery worker) per request, without PostgreSQL and
+            # locust: unlike latency, this hardly depends on what else runs on the machine.
+            "metric": "app CPU per request",
+            "value": round(cpu_used * 1000 / max(requests, 1), 1),
+            "unit": "ms",
+        },
+        {"metric": "load average (1 min) at start", "value": load_before, "unit": ""},
+        {"metric": "load average (1 min) at end", "value": load_after, "unit": ""},
     ]
+    if pending_after is not None:
+        summary.append(
+            {"metric": "outbox still pending at end", "value": pending_after, "unit": "messages"}
+        )
     endpoints = [
         {
             "name": row["Name"],
@@ -374,6 +455,7 @@ def main() -> int:
                 "summary": summary,
                 "endpoints": endpoints,
                 "target": {"users": 50, "errors": 0, "p95_ms": 300, "met": target_met},
+                "mode": "celery worker" if args.celery else "in-process",
             },
             indent=2,
         )
