@@ -204,7 +204,9 @@ def rebuild_postings(connection) -> int:
     """
     if connection.vendor != "postgresql":
         return 0
-    with connection.cursor() as cursor:
+    from django.db import transaction
+
+    with transaction.atomic(using=connection.alias), connection.cursor() as cursor:
         cursor.execute("LOCK TABLE search_posting IN ACCESS EXCLUSIVE MODE")
         cursor.execute("DROP INDEX IF EXISTS search_posting_best")
         cursor.execute("DROP INDEX IF EXISTS search_posting_doc")

@@ -152,3 +152,15 @@ def test_date_order_finds_the_newest_match_outside_the_sample(client, corpus, mo
     assert data["results"][0]["title"] == "Intake"
     dates = [r["date"] for r in data["results"]]
     assert dates == sorted(dates, reverse=True)
+
+
+def test_bulk_rebuild_gives_the_same_postings_as_the_trigger(corpus):
+    corpus.add("a", title="Warme overdracht van het azc", body="Een driegesprek plannen.")
+    corpus.add("b", kind="signal", title="Driegesprek lukt niet", access=["chain"])
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT term, grp, impact, doc_id FROM search_posting ORDER BY 1, 4")
+        by_trigger = cursor.fetchall()
+    assert postings.rebuild_postings(connection) == len(by_trigger)
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT term, grp, impact, doc_id FROM search_posting ORDER BY 1, 4")
+        assert cursor.fetchall() == by_trigger
