@@ -11,7 +11,7 @@ import pytest
 from reporting.figures import ReportFilter, compute_figures, dossier_events
 from reporting.periods import Period
 
-from .conftest import NOW
+from .conftest import NOW, at
 
 pytestmark = pytest.mark.django_db
 
@@ -196,3 +196,24 @@ def test_the_partial_indexes_match_the_figure_queries(dataset):
             plan = "\n".join(row[0] for row in cursor.fetchall())
             transaction.set_rollback(True)
         assert indexes[name] in plan, plan
+
+
+def test_breakdowns_without_phase_region_or_theme(dataset):
+    """Signals without a phase, region or theme count under an empty name, listed last."""
+    from signals.factories import SignalFactory
+
+    for _i in range(2):
+        SignalFactory(created_at=at(2020, 3, 2), region=None, phase=None, organisation=None)
+    f = compute_figures(ReportFilter(start=date(2020, 3, 1), end=date(2020, 4, 1)), now=NOW)
+    assert f["themes"] == []
+    assert f["phases"] == [{"name": "", "count": 2}]
+    assert f["regions"] == [{"name": "", "count": 2}]
+    SignalFactory(
+        created_at=at(2020, 3, 3),
+        region=dataset.regions["zuid"],
+        phase=dataset.phases[4],
+        organisation=None,
+    )
+    f = compute_figures(ReportFilter(start=date(2020, 3, 1), end=date(2020, 4, 1)), now=NOW)
+    assert f["phases"] == [{"name": "", "count": 2}, {"name": dataset.phases[4].name, "count": 1}]
+    assert f["regions"] == [{"name": "", "count": 2}, {"name": "Regio Zuidkant", "count": 1}]
