@@ -6,7 +6,7 @@ import logging
 
 from django.core import signing
 from django.core.cache import cache
-from django.db import connection
+from django.db import connection, transaction
 from django.db.models import Q
 
 from . import elastic
@@ -145,9 +145,15 @@ def log_query(params: SearchParams, total: int, channel: str) -> int | None:
     key = normalise_for_log(params.q)
     if not key and not params.filters:
         return None
-    entry = SearchQuery.objects.create(
-        query=key, result_count=total, filters=params.filters, channel=channel[:16]
-    )
+    with transaction.atomic():
+        if connection.vendor == "postgresql":
+            # Analytics may lose its last rows in a crash; the searcher need not wait for
+            # the disk (the commit returns before its WAL is flushed).
+            with connection.cursor() as cursor:
+                cursor.execute("SET LOCAL synchronous_commit TO OFF")
+        entry = SearchQuery.objects.create(
+            query=key, result_count=total, filters=params.filters, channel=channel[:16]
+        )
     return entry.pk
 
 

@@ -97,6 +97,11 @@ def _match_sql(expanded: ExpandedQuery, require_all: bool = False) -> tuple[str,
     return "(" + " OR ".join(clauses) + ")", values
 
 
+def id_array(ids) -> str:
+    """Ids as one array literal: binding thousands of separate values costs milliseconds."""
+    return "{" + ",".join(str(int(pk)) for pk in ids) + "}"
+
+
 def _kind_boost_sql() -> str:
     cases = " ".join(f"WHEN '{kind}' THEN {boost}" for kind, boost in KIND_BOOST.items())
     return f"(CASE d.kind {cases} ELSE {DEFAULT_KIND_BOOST} END)"
@@ -168,10 +173,11 @@ class PostgresBackend:
         self.total_exact = not found.truncated
         if not found.scores:
             return [], 0, {}
+        date = "d.date" if params.sort == "date" else "NULL"  # parsing dates costs time
         cursor.execute(
-            f"SELECT d.id, d.kind, d.facet_tokens, d.date FROM {TABLE} d "
-            f"WHERE d.id = ANY(%s) AND {base_where}",
-            [list(found.scores)] + base_values,
+            f"SELECT d.id, d.kind, d.facet_tokens, {date} FROM {TABLE} d "
+            f"WHERE d.id = ANY(%s::bigint[]) AND {base_where}",
+            [id_array(found.scores)] + base_values,
         )
         visible = cursor.fetchall()
         needed = params.offset + params.page_size
@@ -197,7 +203,7 @@ class PostgresBackend:
                 group = [row[0] for row in visible if (row[1] in LARGE_KINDS) is large]
                 group.sort(key=lambda pk: (-found.scores[pk], -pk))
                 ids += group[:limit]
-        where, values = f"{base_where} AND d.id = ANY(%s)", base_values + [ids]
+        where, values = f"{base_where} AND d.id = ANY(%s::bigint[])", base_values + [id_array(ids)]
         rows = self._page(cursor, params, expanded, where, values, False)
         return rows, len(visible), counts
 

@@ -146,23 +146,23 @@ def sample(cursor, pieces: list[Piece], corpus: float, groups=GROUPS) -> Sample:
     if not pieces:
         return Sample({}, False)
     limit = per_piece_limit(len(pieces), len(groups))
-    terms, grps, owners = [], [], []
+    terms, grps, factors, concepts = [], [], [None], [None]  # lists are numbered from 1
     for piece in pieces:
+        idf = math.log(1.0 + corpus / (max(piece.df, 1) + 1.0))
         for group in groups:
             terms.append(piece.term)
             grps.append(group)
-            owners.append(piece)
+            factors.append(piece.weight * idf)
+            concepts.append(piece.concept)
     cursor.execute(POSTINGS_SQL, [terms, grps, limit + 1])
     per_list: dict[int, int] = {}
     best: dict[tuple[int, int], float] = {}  # (doc, concept) -> best piece contribution
     for i, doc_id, impact in cursor.fetchall():
-        per_list[i] = per_list.get(i, 0) + 1
-        if per_list[i] > limit:
+        seen = per_list[i] = per_list.get(i, 0) + 1
+        if seen > limit:
             continue
-        piece = owners[i - 1]
-        idf = math.log(1.0 + corpus / (max(piece.df, 1) + 1.0))
-        value = impact * piece.weight * idf
-        key = (doc_id, piece.concept)
+        value = impact * factors[i]
+        key = (doc_id, concepts[i])
         if value > best.get(key, 0.0):
             best[key] = value
     truncated = any(n > limit for n in per_list.values())
