@@ -29,6 +29,8 @@ from wagtail.models import Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
+from website.appendonly import AppendOnlyError, AppendOnlyModel  # noqa: F401
+
 from .routes import CommunityRoutesMixin
 
 
@@ -475,11 +477,7 @@ class PostReport(models.Model):
         return f"{self.post}: {self.reason[:40]}"
 
 
-class AppendOnlyError(Exception):
-    pass
-
-
-class ModerationLog(models.Model):
+class ModerationLog(AppendOnlyModel):
     """Append-only: every hide and restore of a post, with who did it and why."""
 
     class Action(models.TextChoices):
@@ -504,14 +502,6 @@ class ModerationLog(models.Model):
 
     def __str__(self):
         return f"{self.get_action_display()}: {self.post} ({self.reason[:40]})"
-
-    def save(self, *args, **kwargs):
-        if self.pk is not None:
-            raise AppendOnlyError("The moderation log is append-only")
-        super().save(*args, **kwargs)
-
-    def delete(self, *args, **kwargs):
-        raise AppendOnlyError("The moderation log is append-only")
 
 
 # --------------------------------------------------------------------------- events

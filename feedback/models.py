@@ -10,6 +10,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from website.appendonly import AppendOnlyError, AppendOnlyModel, AppendOnlyQuerySet  # noqa: F401
+
 from . import texts
 from .roles import can_moderate
 
@@ -114,22 +116,12 @@ class FeedbackContact(models.Model):
         return _("Contactgegeven bij feedback #%(id)s") % {"id": self.feedback_id}
 
 
-class AppendOnlyError(Exception):
-    """Raised when code tries to change or remove moderation history."""
-
-
-class FeedbackEventQuerySet(models.QuerySet):
-    def update(self, **kwargs):
-        raise AppendOnlyError("Feedback history is append-only: rows cannot be updated.")
-
-    def delete(self):
-        raise AppendOnlyError("Feedback history is append-only: rows cannot be deleted.")
-
+class FeedbackEventQuerySet(AppendOnlyQuerySet):
     def visible_to(self, user):
         return self.all() if can_moderate(user) else self.none()
 
 
-class FeedbackEvent(models.Model):
+class FeedbackEvent(AppendOnlyModel):
     """One row of the moderation history. Rows are only ever added."""
 
     class Action(models.TextChoices):
@@ -165,11 +157,3 @@ class FeedbackEvent(models.Model):
 
     def __str__(self):
         return f"{self.get_action_display()} (feedback #{self.feedback_id})"
-
-    def save(self, *args, **kwargs):
-        if not self._state.adding:
-            raise AppendOnlyError("Feedback history is append-only: rows cannot be changed.")
-        super().save(*args, **kwargs)
-
-    def delete(self, *args, **kwargs):
-        raise AppendOnlyError("Feedback history is append-only: rows cannot be deleted.")

@@ -16,7 +16,7 @@ class Migration(migrations.Migration):
     operations = [
         migrations.AddIndex(
             model_name='signal',
-            index=models.Index(fields=['created_at'], include=('id', 'level', 'status', 'phase', 'region', 'organisation', 'dossier', 'is_published'), name='signal_report_created_idx'),
+            index=models.Index(fields=['created_at'], include=('id', 'level', 'phase', 'region', 'organisation', 'is_published'), name='signal_report_created_idx'),
         ),
         migrations.AddIndex(
             model_name='signal',
