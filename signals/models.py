@@ -207,19 +207,10 @@ class Signal(models.Model):
             models.Index(fields=["-created_at", "-id"], name="signal_created_idx"),
             models.Index(fields=["is_published", "-updated_at"], name="signal_published_idx"),
             # Reporting (reporting.figures): index-only scans for the figures of a period.
-            # Signals created in the period (inflow, months, themes, phases, regions, ...).
+            # Signals created in the period (months, themes, phases, regions, organisations).
             models.Index(
                 fields=["created_at"],
-                include=[
-                    "id",
-                    "level",
-                    "status",
-                    "phase",
-                    "region",
-                    "organisation",
-                    "dossier",
-                    "is_published",
-                ],
+                include=["id", "level", "phase", "region", "organisation", "is_published"],
                 name="signal_report_created_idx",
             ),
             # Outcomes in the period and their time to outcome.
