@@ -6,7 +6,9 @@ client, prints a table, writes ``bench/results/knowledge.json`` and removes the 
 
     .venv/bin/python bench/bench_knowledge.py [--items 5000] [--requests 300]
 
-Use a scratch database, e.g. ``DATABASE_URL=sqlite:////tmp/bench.sqlite3`` (migrated on start).
+Runs on its own scratch database (migrated on start): a SQLite file in the system's temporary
+folder, or ``BENCH_DATABASE_URL`` (e.g. ``postgres://postgres@127.0.0.1:5432/bench_knowledge``).
+It never touches ``DATABASE_URL``, so the development database stays as it is.
 """
 
 from __future__ import annotations
@@ -23,6 +25,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "website.settings.dev")
+os.environ["DATABASE_URL"] = os.environ.get(
+    "BENCH_DATABASE_URL",
+    "sqlite:///" + str(Path(__import__("tempfile").gettempdir()) / "bench_knowledge.sqlite3"),
+)
 
 import django  # noqa: E402
 
