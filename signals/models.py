@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts import roles
+from website.appendonly import AppendOnlyError, AppendOnlyModel, AppendOnlyQuerySet
 
 from .workflow import (
     DEADLINE_STATES,
@@ -361,17 +362,10 @@ class Milestone(models.Model):
         return self.title
 
 
-class HistoryIsAppendOnly(Exception):
-    """Raised when code tries to edit or delete a history row."""
+HistoryIsAppendOnly = AppendOnlyError  # the name the signals code and tests use
 
 
-class SignalEventQuerySet(models.QuerySet):
-    def update(self, **kwargs):
-        raise HistoryIsAppendOnly("De geschiedenis kan niet worden gewijzigd.")
-
-    def delete(self):
-        raise HistoryIsAppendOnly("De geschiedenis kan niet worden verwijderd.")
-
+class SignalEventQuerySet(AppendOnlyQuerySet):
     def for_signal(self, signal):
         return self.filter(signal=signal)
 
@@ -379,7 +373,7 @@ class SignalEventQuerySet(models.QuerySet):
         return self.filter(dossier=dossier, signal__isnull=True)
 
 
-class SignalEvent(models.Model):
+class SignalEvent(AppendOnlyModel):
     """One append-only row per change of a signal or dossier: who, when, what, why."""
 
     signal = models.ForeignKey(
@@ -429,14 +423,6 @@ class SignalEvent(models.Model):
 
     def __str__(self):
         return f"{self.action} @ {self.created_at:%Y-%m-%d %H:%M}"
-
-    def save(self, *args, **kwargs):
-        if not self._state.adding:
-            raise HistoryIsAppendOnly("De geschiedenis kan niet worden gewijzigd.")
-        super().save(*args, **kwargs)
-
-    def delete(self, *args, **kwargs):
-        raise HistoryIsAppendOnly("De geschiedenis kan niet worden verwijderd.")
 
     @property
     def action_label(self):
