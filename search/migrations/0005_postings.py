@@ -39,6 +39,10 @@ FORWARD = [
     f"""
     CREATE OR REPLACE FUNCTION search_document_postings() RETURNS trigger AS $$
     BEGIN
+        IF TG_OP = 'UPDATE' AND NEW.kind = OLD.kind
+           AND NEW.search_vector IS NOT DISTINCT FROM OLD.search_vector THEN
+            RETURN NULL;  -- e.g. only the status or access changed: the postings still hold
+        END IF;
         IF TG_OP <> 'INSERT' THEN
             DELETE FROM search_posting WHERE doc_id = OLD.id;
         END IF;

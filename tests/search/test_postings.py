@@ -31,6 +31,15 @@ def test_trigger_writes_rewrites_and_removes_postings(corpus):
     assert {"warm", "overdracht", "azc", "driegesprek"} <= terms
     assert all(grp == 0 for _term, grp in _postings_of(document.pk))  # a knowledge kind
 
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT ctid FROM search_posting WHERE doc_id = %s", [document.pk])
+        rows_before = cursor.fetchall()
+    document.status = "Opgelost"
+    document.save()  # text unchanged: the postings are left as they are
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT ctid FROM search_posting WHERE doc_id = %s", [document.pk])
+        assert cursor.fetchall() == rows_before
+
     document.title = "Koude overdracht"
     document.body = ""
     document.save()
