@@ -44,6 +44,7 @@ def register(request):
         if ratelimit.is_limited(REGISTER_SCOPE, request):
             form.is_valid()
             form.add_error(None, _rate_limit_message())
+            form.add_error(None, _("Uit veiligheid moet u het wachtwoord wel opnieuw invullen."))
             status = 429
         elif form.is_valid():
             ratelimit.record(REGISTER_SCOPE, request)

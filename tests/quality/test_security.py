@@ -347,6 +347,7 @@ def test_registration_is_rate_limited_per_client(settings, make_user):
     assert limited.status_code == 429
     assert "in korte tijd veel aanvragen gedaan" in html and "60 minuten" in html
     assert 'value="noor4@gemeente.example"' in html  # what was typed is kept
+    assert "wachtwoord wel opnieuw invullen" in html  # passwords are never sent back
     assert not User.objects.filter(email="noor4@gemeente.example").exists()
     assert len(mail.outbox) == sent
     # Another client is not affected.
