@@ -145,7 +145,9 @@ def sample(cursor, pieces: list[Piece], corpus: float, groups=GROUPS) -> Sample:
     """Best postings per piece and group -> approximate scores of the sampled documents."""
     if not pieces:
         return Sample({}, False)
-    limit = per_piece_limit(len(pieces), len(groups))
+    # The same depth per list whether one group or both are read (a kind filter): the work
+    # per query stays the same size.
+    limit = per_piece_limit(len(pieces), len(GROUPS))
     terms, grps, factors, concepts = [], [], [None], [None]  # lists are numbered from 1
     for piece in pieces:
         idf = math.log(1.0 + corpus / (max(piece.df, 1) + 1.0))
