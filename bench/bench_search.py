@@ -750,8 +750,13 @@ def main():
             existing = {}
     existing.pop("summary", None)
     existing[f"{args.signals}_{index}"] = result
-    for key in [k for k, v in existing.items() if not str(v.get("index", "")).startswith("postings")]:
-        existing.pop(key)  # results of earlier backends (before the postings)
+    stale = [
+        key
+        for key, run in existing.items()
+        if not isinstance(run, dict) or not str(run.get("index", "")).startswith("postings")
+    ]
+    for key in stale:  # results of earlier backends (before the postings)
+        existing.pop(key)
     summary = []
     for _key, run in sorted(existing.items()):
         if not isinstance(run, dict) or "endpoint_ms" not in run:
