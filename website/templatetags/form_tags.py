@@ -1,9 +1,72 @@
 """Render Django form fields with NL Design System classes and ARIA wiring."""
 
-from django import template
+from django import forms, template
+from django.utils.html import conditional_escape
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
 register = template.Library()
+
+
+def _attrs_html(attrs: dict) -> str:
+    """What ``django/forms/widgets/attrs.html`` renders, without a template."""
+    parts = []
+    for name, value in attrs.items():
+        if value is False or value is None:
+            continue
+        parts.append(f" {name}" if value is True else f' {name}="{conditional_escape(value)}"')
+    return "".join(parts)
+
+
+class _FastSelectMixin:
+    """Renders the same markup as Django's select templates, in Python.
+
+    A select renders each option through two templates; with the taxonomy selects of the
+    signal filters and forms (about a hundred options) that was most of a page's rendering
+    time. Only used for widgets whose templates are Django's own.
+    """
+
+    def render(self, name, value, attrs=None, renderer=None):
+        widget = self.get_context(name, value, attrs)["widget"]
+        out = [
+            f'<select name="{conditional_escape(widget["name"])}"{_attrs_html(widget["attrs"])}>'
+        ]
+        for group_name, options, _index in widget["optgroups"]:
+            if group_name:
+                out.append(f'<optgroup label="{conditional_escape(group_name)}">')
+            for option in options:
+                out.append(
+                    f'<option value="{conditional_escape(option["value"])}"'
+                    f"{_attrs_html(option['attrs'])}>{conditional_escape(option['label'])}</option>"
+                )
+            if group_name:
+                out.append("</optgroup>")
+        out.append("</select>")
+        return mark_safe("\n".join(out))
+
+
+class _FastSelect(_FastSelectMixin, forms.Select):
+    pass
+
+
+class _FastSelectMultiple(_FastSelectMixin, forms.SelectMultiple):
+    pass
+
+
+_FAST_WIDGETS = {forms.Select: _FastSelect, forms.SelectMultiple: _FastSelectMultiple}
+
+
+def _fast_widget(widget):
+    """A copy of a plain Select/SelectMultiple that renders without templates (else None)."""
+    fast = _FAST_WIDGETS.get(type(widget))
+    if fast is None or widget.template_name != type(widget).template_name:
+        return None
+    if widget.option_template_name != type(widget).option_template_name:
+        return None
+    copy = fast.__new__(fast)
+    copy.__dict__.update(widget.__dict__)
+    return copy
+
 
 _WIDGET_CLASSES = {
     "textinput": "utrecht-textbox utrecht-textbox--html-input",
@@ -54,7 +117,7 @@ def render_field(field, **attrs):
     }:
         final["required"] = True
     final.update(attrs)
-    return field.as_widget(attrs=final)
+    return field.as_widget(widget=_fast_widget(widget), attrs=final)
 
 
 @register.simple_tag
