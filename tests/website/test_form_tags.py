@@ -1,4 +1,4 @@
-"""The fast select rendering of ``render_field`` gives the same markup as Django's templates."""
+"""The fast choice rendering of ``render_field`` gives the same markup as Django's templates."""
 
 import pytest
 from django import forms
@@ -19,6 +19,11 @@ class Sample(forms.Form):
     )
     several = forms.MultipleChoiceField(choices=[("1", "Een"), ("2", "Twee"), ("3", "Drie")])
     radio = forms.ChoiceField(choices=[("j", "Ja"), ("n", "Nee")], widget=forms.RadioSelect)
+    boxes = forms.MultipleChoiceField(
+        choices=[("Groep", [("p", "P & Q")]), ("r", "R")],
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
 
 
 def _standard(bound, attrs):
@@ -35,7 +40,11 @@ def _standard(bound, attrs):
 
 @pytest.mark.parametrize(
     "data",
-    [None, {"single": "a", "grouped": "y", "several": ["1", "3"]}, {"grouped": "zz"}],
+    [
+        None,
+        {"single": "a", "grouped": "y", "several": ["1", "3"], "radio": "n", "boxes": ["p"]},
+        {"grouped": "zz", "radio": "?"},
+    ],
 )
 def test_same_markup_as_django_for_every_select(data):
     form = Sample(data)
@@ -73,7 +82,8 @@ def test_only_plain_django_selects_are_replaced():
     assert _fast_widget(forms.Select()) is not None
     assert _fast_widget(forms.SelectMultiple()) is not None
     assert _fast_widget(Custom()) is None
-    assert _fast_widget(forms.RadioSelect()) is None
+    assert _fast_widget(forms.RadioSelect()) is not None
+    assert _fast_widget(forms.CheckboxSelectMultiple()) is not None
     assert _fast_widget(forms.NullBooleanSelect()) is None
     widget = forms.Select()
     widget.option_template_name = "custom/option.html"

@@ -12,7 +12,7 @@ def _attrs_html(attrs: dict) -> str:
     """What ``django/forms/widgets/attrs.html`` renders, without a template."""
     parts = []
     for name, value in attrs.items():
-        if value is False or value is None:
+        if value is False:
             continue
         parts.append(f" {name}" if value is True else f' {name}="{conditional_escape(value)}"')
     return "".join(parts)
@@ -45,6 +45,45 @@ class _FastSelectMixin:
         return mark_safe("\n".join(out))
 
 
+class _FastChoiceInputsMixin:
+    """Radio buttons and checkbox lists: the markup of ``multiple_input.html`` and
+    ``input_option.html``, in Python (same reason as for selects)."""
+
+    def render(self, name, value, attrs=None, renderer=None):
+        widget = self.get_context(name, value, attrs)["widget"]
+        box_id, css = widget["attrs"].get("id"), widget["attrs"].get("class")
+        out = [
+            "<div"
+            + (f' id="{conditional_escape(box_id)}"' if box_id else "")
+            + (f' class="{conditional_escape(css)}"' if css else "")
+            + ">"
+        ]
+        for group_name, options, _index in widget["optgroups"]:
+            if group_name:
+                out.append(f"<div><label>{conditional_escape(group_name)}</label>")
+            for option in options:
+                out.append(f"<div>{_input_option(option)}</div>")
+            if group_name:
+                out.append("</div>")
+        out.append("</div>")
+        return mark_safe("\n".join(out))
+
+
+def _input_option(option: dict) -> str:
+    value = option["value"]
+    html = (
+        f'<input type="{conditional_escape(option["type"])}" '
+        f'name="{conditional_escape(option["name"])}"'
+        + (f' value="{conditional_escape(value)}"' if value is not None else "")
+        + f"{_attrs_html(option['attrs'])}>"
+    )
+    if not option.get("wrap_label"):
+        return html
+    option_id = option["attrs"].get("id")
+    label = f'<label for="{conditional_escape(option_id)}">' if option_id else "<label>"
+    return f"{label}{html} {conditional_escape(option['label'])}</label>"
+
+
 class _FastSelect(_FastSelectMixin, forms.Select):
     pass
 
@@ -53,11 +92,25 @@ class _FastSelectMultiple(_FastSelectMixin, forms.SelectMultiple):
     pass
 
 
-_FAST_WIDGETS = {forms.Select: _FastSelect, forms.SelectMultiple: _FastSelectMultiple}
+class _FastRadioSelect(_FastChoiceInputsMixin, forms.RadioSelect):
+    pass
+
+
+class _FastCheckboxSelectMultiple(_FastChoiceInputsMixin, forms.CheckboxSelectMultiple):
+    pass
+
+
+_FAST_WIDGETS = {
+    forms.Select: _FastSelect,
+    forms.SelectMultiple: _FastSelectMultiple,
+    forms.RadioSelect: _FastRadioSelect,
+    forms.CheckboxSelectMultiple: _FastCheckboxSelectMultiple,
+}
 
 
 def _fast_widget(widget):
-    """A copy of a plain Select/SelectMultiple that renders without templates (else None)."""
+    """A copy of a plain select, radio or checkbox-list widget that renders without
+    templates (None for any other widget, or one with its own templates)."""
     fast = _FAST_WIDGETS.get(type(widget))
     if fast is None or widget.template_name != type(widget).template_name:
         return None
