@@ -5,9 +5,11 @@ from __future__ import annotations
 import datetime
 import logging
 from collections import Counter
+from functools import reduce
+from operator import or_
 
 from django.contrib.contenttypes.models import ContentType
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import F, Q
 from django.utils import timezone
 
@@ -87,17 +89,26 @@ def vocabulary_pairs(title: str, access: str) -> set[tuple[str, str]]:
 
 
 def _apply_vocabulary(old: set, new: set) -> None:
-    for term, token in new - old:
-        updated = SearchTerm.objects.filter(term=term, token=token).update(
-            documents=F("documents") + 1
-        )
-        if not updated:
-            SearchTerm.objects.create(term=term, token=token, documents=1)
-    gone = old - new
-    for term, token in gone:
-        SearchTerm.objects.filter(term=term, token=token).update(documents=F("documents") - 1)
-    if gone:
-        SearchTerm.objects.filter(documents__lte=0).delete()
+    """Count the title words of a document in or out of the suggestion vocabulary.
+
+    Rows are changed in one sorted order, so two concurrent index updates lock shared rows in
+    the same order (no deadlock); a row created concurrently is counted, not duplicated.
+    """
+    changes = sorted([(pair, 1) for pair in new - old] + [(pair, -1) for pair in old - new])
+    emptied = []
+    for (term, token), delta in changes:
+        rows = SearchTerm.objects.filter(term=term, token=token)
+        updated = rows.update(documents=F("documents") + delta)
+        if delta < 0:
+            emptied.append(Q(term=term, token=token))
+        elif not updated:
+            try:
+                with transaction.atomic():
+                    SearchTerm.objects.create(term=term, token=token, documents=1)
+            except IntegrityError:  # another transaction created it meanwhile
+                rows.update(documents=F("documents") + 1)
+    if emptied:
+        SearchTerm.objects.filter(reduce(or_, emptied), documents__lte=0).delete()
 
 
 def _after_commit_sync(document_ids: list[int], removed: list[dict]) -> None:

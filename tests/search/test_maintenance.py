@@ -43,3 +43,23 @@ def test_reconcile_is_scheduled():
     from website.schedule import CELERY_BEAT_SCHEDULE
 
     assert any(entry["task"] == "search.reconcile" for entry in CELERY_BEAT_SCHEDULE.values())
+
+
+def test_suggestion_vocabulary_follows_title_changes(corpus):
+    from search import indexing
+
+    def documents(term):
+        row = SearchTerm.objects.filter(term=term, token="public").first()
+        return row.documents if row else 0
+
+    corpus.add("a", title="Huisvesting van statushouders")
+    corpus.add("b", title="Huisvesting en inschrijving")
+    assert documents("huisvesting") == 2
+    corpus.documents["b"]["title"] = "Inschrijving in de BRP"
+    indexing.index_object("tests.fixture", corpus.group("b").pk)
+    assert documents("huisvesting") == 1
+    assert documents("brp") == 1
+    corpus.documents.pop("a")
+    indexing.index_object("tests.fixture", corpus.group("a").pk)
+    assert documents("huisvesting") == 0
+    assert not SearchTerm.objects.filter(term="statushouders").exists()
