@@ -1,20 +1,19 @@
 """PostgreSQL full text: weighted ``dutch`` tsvector, OR semantics, prefix and trigram matching.
 
 Every statement filters on the user's access tokens (GIN on ``access_tokens``), so neither
-results nor counts ever include hidden items.
+results nor counts ever include hidden items. Three paths, each with bounded work:
 
-The work per query is bounded, so latency grows far slower than the corpus:
-
-* **Counts** (total and facets) are exact up to ``COUNT_CAP`` matching documents; beyond
-  that they are counted over the first ``COUNT_CAP`` matches the index returns (the total is
-  then ``COUNT_CAP``: "at least this many"). They are always permission-filtered.
-* **Ranking**: when at most ``CANDIDATES`` documents match, all are ranked with the full
-  score (exactly as before). Otherwise the best candidates are picked first, separately for
-  the small knowledge kinds and the large kinds (signals), so answers are never crowded
-  out: with the optional RUM index by ``search_vector <=> query`` straight from the index;
-  without it in tiers: title/summary matches (``head_vector``, a small GIN-indexed vector;
-  at most ``HEAD_SCAN`` of them) ranked by ``ts_rank_cd``, then, only if those are fewer than ``CANDIDATES``, body matches
-  (at most ``BODY_SCAN`` of them ranked). Only these candidates get the full score.
+* **Queries** go through the impact-ordered postings (``postings``, migration 0005): a
+  bounded sample of the best postings per query word gives the candidates, the total and
+  the facet counts (exact, or a lower bound: ``total_exact``); only the best candidates get
+  the full score in ``_page``. Date order adds a bounded walk of the date index.
+* **Selective filters** whose matches the sample cannot hold fall back to the exact GIN path
+  below (the filter keeps the intersection small): counts exact up to ``COUNT_CAP``; all
+  words first, then any word; candidates per kind group via the optional RUM index
+  (``search_vector <=> query``) or tiers of title/summary (``head_vector``, at most
+  ``HEAD_SCAN``) and body matches (at most ``BODY_SCAN``), then the full score.
+* **Browsing** (filters without a query) counts at most ``COUNT_CAP`` documents and pages
+  by date.
 """
 
 from __future__ import annotations
