@@ -13,7 +13,6 @@ score (impact x piece weight x idf, best piece per concept) go on to the exact s
 from __future__ import annotations
 
 import math
-import re
 from dataclasses import dataclass
 
 from ..query import LARGE_KINDS
@@ -44,8 +43,6 @@ SAMPLE_POSTINGS = 2000  # postings read per query, spread over pieces and groups
 PER_PIECE_RANGE = (40, 400)
 GROUPS = (0, 1)  # 0: knowledge and other small kinds, 1: the large kinds (signals)
 
-_DIGITS = re.compile(r"^[0-9]+$")
-
 
 @dataclass
 class Piece:
@@ -61,8 +58,8 @@ class Sample:
     truncated: bool  # some piece had more postings than were read
 
 
-def _words_with_weights(expanded: ExpandedQuery) -> list[tuple[str, float, int, bool]]:
-    """(word, weight, concept index, typed?) for every meaningful word of every alternative."""
+def _words_with_weights(expanded: ExpandedQuery) -> list[tuple[str, float, int]]:
+    """(word, weight, concept index) for every meaningful word of every alternative."""
     result = []
     for index, concept in enumerate(expanded.concepts):
         for position, alternative in enumerate([concept.typed, *concept.alternatives]):
@@ -71,7 +68,7 @@ def _words_with_weights(expanded: ExpandedQuery) -> list[tuple[str, float, int, 
                 continue
             base = TYPED_WEIGHT if position == 0 else SYNONYM_WEIGHT
             for word in meaningful:
-                result.append((word, base / len(meaningful), index, position == 0))
+                result.append((word, base / len(meaningful), index))
     return result
 
 
@@ -105,7 +102,7 @@ def pieces_for(cursor, expanded: ExpandedQuery) -> tuple[list[Piece], float]:
     expansions: dict[int, int] = {}
     corpus = 1.0
     for i, lexeme, df, expansion, expansion_df, size in cursor.fetchall():
-        word, weight, concept, typed = entries[i - 1]
+        word, weight, concept = entries[i - 1]
         if expansion is None:
             corpus = max(corpus, float(size or 1))
             key = (lexeme, concept)
@@ -113,7 +110,7 @@ def pieces_for(cursor, expanded: ExpandedQuery) -> tuple[list[Piece], float]:
                 pieces[key] = Piece(lexeme, weight, concept, df)
             continue
         prefix = expansion.startswith(lexeme) or expansion.startswith(word)
-        if (not prefix and len(word) < 5) or _DIGITS.match(word):
+        if not prefix and len(word) < 5:  # (numbers get no expansions: see the SQL)
             continue
         if expansions.get(i, 0) >= EXPANSIONS:
             continue
