@@ -32,6 +32,7 @@ from django.db import connection, transaction
 from notifications import outbox
 from notifications.models import Notification, OutboxMessage
 from notifications.services import notify
+from tests.celery_helpers import use_broker
 
 pytestmark = [pytest.mark.slow, pytest.mark.django_db(transaction=True)]
 
@@ -115,22 +116,11 @@ def celery_app(redis_broker):
 
     saved = {k: app.conf[k] for k in ("task_always_eager", "broker_url")}
     app.conf.task_always_eager = False
-    _use_broker(app, redis_broker)
+    use_broker(app, redis_broker)
     yield app
     app.conf.update(saved)
-    _use_broker(app, saved["broker_url"])
+    use_broker(app, saved["broker_url"])
     outbox.resume_broker()
-
-
-def _use_broker(app, url):
-    from kombu import pools
-
-    app.conf.broker_url = url
-    pools.reset()  # producer pools are global per connection; a stopped worker closes them
-    if app._pool is not None:
-        app._pool.force_close_all()
-        app._pool = None
-    app.amqp._producer_pool = None
 
 
 def _wait(predicate, timeout, what):
@@ -161,7 +151,7 @@ def test_broker_outage_loses_nothing_and_sends_every_email_once(celery_app, smtp
     coordinators = [make_user(email=f"coordinator{i}@gemeente.example") for i in range(20)]
 
     # 1. Broker unreachable while 200 submissions happen.
-    _use_broker(celery_app, CLOSED_BROKER)
+    use_broker(celery_app, CLOSED_BROKER)
     started = time.monotonic()
     for number in range(200):
         _submit(coordinators[number % 20], number)
@@ -174,7 +164,7 @@ def test_broker_outage_loses_nothing_and_sends_every_email_once(celery_app, smtp
     assert smtp_server.messages == []
 
     # 2. Broker back: the periodic re-dispatch hands everything to a real worker.
-    _use_broker(celery_app, _broker_url())
+    use_broker(celery_app, _broker_url())
     with start_worker(
         celery_app, pool="solo", perform_ping_check=False, loglevel="WARNING", shutdown_timeout=30
     ):

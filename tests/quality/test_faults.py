@@ -4,7 +4,8 @@
     tests/search/test_elastic.py::test_unreachable_cluster_falls_back_to_database_with_warning.
 (b) Redis (the Celery broker) down: a signal submitted through the web form is stored and
     acknowledged; its notifications wait in the outbox and are delivered by the next
-    redispatch (the outbox itself: tests/notifications/test_outbox.py).
+    redispatch (the outbox itself: tests/notifications/test_outbox.py). With a real Redis
+    server stopped (broker and cache at once), the whole site keeps working.
 (c) PostgreSQL restarts in the middle of a load of submissions: every submission that got a
     success response exists afterwards. Runs against a private PostgreSQL 15 cluster in a
     temporary folder (never the machine's shared server) behind gunicorn.
@@ -80,6 +81,103 @@ def test_signal_submission_succeeds_while_the_broker_is_down_and_is_delivered_la
         outbox.redispatch()
     assert not OutboxMessage.objects.filter(status="pending", handler__in=waiting).exists()
     assert OutboxMessage.objects.filter(status="done", handler__in=waiting).exists()
+
+
+@pytest.fixture
+def celery_on(private_redis):
+    """The project's Celery app publishing to the private Redis (not eager)."""
+    from tests.celery_helpers import use_broker
+    from website.celery import app
+
+    saved = {k: app.conf[k] for k in ("task_always_eager", "broker_url")}
+    app.conf.task_always_eager = False
+    use_broker(app, private_redis.url)
+    yield app
+    app.conf.update(saved)
+    use_broker(app, saved["broker_url"])
+
+
+@pytest.mark.django_db
+def test_the_site_keeps_working_while_redis_is_down(
+    resilient_cache, celery_on, make_user, home_page, settings, django_capture_on_commit_callbacks
+):
+    """Redis is the broker and the cache in production. With the real server stopped,
+    pages, login, a signal and anonymous feedback still work (nothing is lost), the login
+    lock-out still holds, and once Redis is back the waiting work is handed over."""
+    from django.test import Client
+
+    from feedback.models import Feedback
+    from knowledge.factories import publish_question
+    from notifications import outbox
+    from notifications.models import OutboxMessage
+    from signals.models import Signal
+    from taxonomy.demo import seed
+    from tests.conftest import PASSWORD
+
+    seed()
+    settings.OUTBOX_BROKER_PAUSE_SECONDS = 0
+    question = publish_question("Wie betaalt de eerste zes maanden?", short_answer="De gemeente.")
+    make_user(role=roles.COORDINATOR_UITVOERING)
+    professional = make_user(role=roles.PROFESSIONAL)
+    redis = resilient_cache.client()
+    visitor = Client()
+    assert visitor.get("/").status_code == 200
+    assert redis.dbsize() > 0  # the cache lives in Redis while it runs
+
+    resilient_cache.stop()
+    for path in ["/", question.url, "/zoeken/?q=ontzorgen", "/kennisbank/", "/feedback/nl/"]:
+        assert visitor.get(path).status_code == 200, path
+    assert visitor.get("/healthz/").json()["checks"]["cache"] == "unavailable"
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = visitor.post(
+            "/feedback/nl/",
+            {"kind": "moeilijk", "topic": "taalcursus", "text": "De lessen gaan te snel voor mij."},
+        )
+    assert response.status_code == 302
+    assert Feedback.objects.filter(text="De lessen gaan te snel voor mij.").exists()
+
+    browser = Client()
+    response = browser.post(
+        "/account/inloggen/", {"username": professional.email, "password": PASSWORD}
+    )
+    assert response.status_code == 302
+    with django_capture_on_commit_callbacks(execute=True):
+        response = browser.post(
+            "/signalen/nieuw/",
+            {
+                "title": "Storing in de gedeelde registratie",
+                "description": "Partners verliezen het zicht op cliënten als het systeem uitvalt.",
+                "urgency": "normaal",
+                "confirm": "1",
+            },
+        )
+    signal = Signal.objects.get(title="Storing in de gedeelde registratie")
+    assert response.status_code == 302
+    assert response.headers["Location"] == signal.get_absolute_url()
+    waiting = list(
+        OutboxMessage.objects.filter(status="pending", dispatched_at__isnull=True).values_list(
+            "pk", flat=True
+        )
+    )
+    assert waiting, "the follow-up work should wait in the outbox"
+
+    # The lock-out still counts (per process while Redis is away).
+    intruder = Client()
+    for _ in range(settings.LOGIN_FAILURE_LIMIT):
+        intruder.post("/account/inloggen/", {"username": professional.email, "password": "nope"})
+    response = intruder.post(
+        "/account/inloggen/", {"username": professional.email, "password": PASSWORD}
+    )
+    assert response.status_code == 200
+    assert "_auth_user_id" not in intruder.session
+
+    resilient_cache.start()
+    time.sleep(0.6)  # the cache's pause (0.5 s here) runs out
+    assert visitor.get("/healthz/").json()["checks"]["cache"] == "ok"
+    assert outbox.redispatch() >= len(waiting)
+    assert redis.llen("default") >= len(waiting)  # handed to the broker for the workers
+    assert not OutboxMessage.objects.filter(pk__in=waiting, dispatched_at__isnull=True).exists()
 
 
 # --- (c) PostgreSQL restarts mid-load -----------------------------------------------------

@@ -1,0 +1,127 @@
+"""A Redis cache that keeps the site up while Redis is unreachable.
+
+Production uses one Redis for the Celery broker and for Django's cache. The outbox already
+survives a broker outage; this backend does the same for the cache. Without it every page
+fails while Redis is down: Wagtail keeps the site's root paths in the cache, and the login
+lockout and the rate limits of anonymous forms count in it.
+
+When a call fails with a connection error or a time-out, the backend
+
+* logs one warning and serves that call from a process-local memory cache instead;
+* stops trying Redis for ``REDIS_CACHE_PAUSE_SECONDS`` (default 10), so requests do not
+  each wait for a connection time-out; after the pause the next call probes Redis again.
+
+During an outage, counters (login lockout, rate limits) are counted per web process rather
+than for the whole site, so they stay in force, only less strictly. Values written to the
+local cache are not copied to Redis afterwards; every cached value in this project lives for
+at most a few minutes, so nothing stale lasts.
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+import threading
+import time
+
+from django.core.cache.backends.locmem import LocMemCache
+from django.core.cache.backends.redis import RedisCache
+
+logger = logging.getLogger(__name__)
+
+DEFAULT_PAUSE_SECONDS = 10.0
+
+
+def _outage_errors() -> tuple[type[BaseException], ...]:
+    import redis
+
+    return (redis.exceptions.ConnectionError, redis.exceptions.TimeoutError, OSError)
+
+
+class ResilientRedisCache(RedisCache):
+    """``RedisCache`` that falls back to a process-local cache while Redis is unreachable.
+
+    Extra ``OPTIONS`` key: ``pause_seconds`` (how long to leave Redis alone after a failure).
+    Other options go to the Redis connection pool as usual (e.g. ``socket_timeout``).
+    """
+
+    def __init__(self, server, params):
+        params = dict(params)
+        options = dict(params.get("OPTIONS") or {})
+        self.pause_seconds = float(options.pop("pause_seconds", DEFAULT_PAUSE_SECONDS))
+        params["OPTIONS"] = options
+        super().__init__(server, params)
+        self._fallback = LocMemCache(
+            f"resilient-redis-fallback-{id(self)}",
+            {
+                "TIMEOUT": params.get("TIMEOUT", 300),
+                "KEY_PREFIX": params.get("KEY_PREFIX", ""),
+                "VERSION": params.get("VERSION", 1),
+                "OPTIONS": {"MAX_ENTRIES": 10_000},
+            },
+        )
+        self._paused_until = 0.0
+        self._lock = threading.Lock()
+        self._errors = _outage_errors()
+
+    # -- state ---------------------------------------------------------------------------
+
+    def redis_available(self) -> bool:
+        """True when Redis answers a PING now (for health checks; ignores the pause)."""
+        try:
+            return bool(self._cache.get_client(write=True).ping())
+        except self._errors:
+            return False
+
+    @property
+    def paused(self) -> bool:
+        return time.monotonic() < self._paused_until
+
+    def _pause(self, exc: BaseException) -> None:
+        with self._lock:
+            first = not self.paused
+            self._paused_until = time.monotonic() + self.pause_seconds
+        if first:
+            logger.warning(
+                "Cache: Redis unavailable (%s); using a local memory cache for %.0f s",
+                exc,
+                self.pause_seconds,
+            )
+
+    def resume(self) -> None:
+        """Try Redis again at the next call (tests and the health check use this)."""
+        self._paused_until = 0.0
+
+    def _call(self, name: str, *args, **kwargs):
+        if not self.paused:
+            try:
+                return getattr(super(), name)(*args, **kwargs)
+            except self._errors as exc:
+                self._pause(exc)
+        return getattr(self._fallback, name)(*args, **kwargs)
+
+
+def _resilient(name: str):
+    @functools.wraps(getattr(RedisCache, name))
+    def method(self, *args, **kwargs):
+        return self._call(name, *args, **kwargs)
+
+    return method
+
+
+# Every method of RedisCache that talks to Redis; BaseCache's others (get_or_set, decr,
+# the async variants) are built on these.
+for _name in (
+    "add",
+    "get",
+    "set",
+    "touch",
+    "delete",
+    "get_many",
+    "has_key",
+    "incr",
+    "set_many",
+    "delete_many",
+    "clear",
+):
+    setattr(ResilientRedisCache, _name, _resilient(_name))
