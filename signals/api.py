@@ -320,13 +320,20 @@ def _validated(serializer_class, request):
 
 
 class WorkflowActionsMixin:
-    """Actions, history, notes, follow-ups and following for signals and dossiers alike."""
+    """Actions, history, follow, notes and follow-ups: the endpoints signals and dossiers share.
+
+    The object kind comes from ``obj.workflow_kind``; the schema of these endpoints differs per
+    viewset (tag, response serializer, text of ``actions``) and is added there with
+    ``@extend_schema_view(**workflow_endpoint_schemas(...))``.
+    """
 
     def _show_people(self, obj):
         user = self.request.user
         return workflow.is_coordinator(user) or can_see_submitter(user, obj)
 
-    def _take_action(self, request, obj):
+    @action(detail=True, methods=["post"])
+    def actions(self, request, pk=None):
+        obj = self.get_object()
         data = _validated(ActionSerializer, request)
         name = data.pop("action")
         reason = data.pop("reason", "")
@@ -334,13 +341,22 @@ class WorkflowActionsMixin:
         obj = self.get_queryset().get(pk=obj.pk)
         return Response(self.get_serializer(obj).data)
 
-    def _history(self, obj, events):
+    @action(detail=True, methods=["get"])
+    def history(self, request, pk=None):
+        obj = self.get_object()
+        events = SignalEvent.objects.filter(**{obj.workflow_kind: obj}).select_related("actor")
         context = {"show_people": self._show_people(obj)}
-        return Response(
-            EventSerializer(events.select_related("actor"), many=True, context=context).data
-        )
+        return Response(EventSerializer(events, many=True, context=context).data)
 
-    def _notes(self, request, obj):
+    @action(detail=True, methods=["post", "delete"])
+    def follow(self, request, pk=None):
+        obj = self.get_object()
+        following = services.follow(obj, request.user, on=request.method == "POST")
+        return Response({"following": following})
+
+    @action(detail=True, methods=["get", "post"])
+    def notes(self, request, pk=None):
+        obj = self.get_object()
         if request.method == "POST":
             data = _validated(TextSerializer, request)
             note = services.add_note(obj, request.user, data["text"])
@@ -354,7 +370,9 @@ class WorkflowActionsMixin:
         )
         return Response(NoteSerializer(notes, many=True).data)
 
-    def _followups(self, request, obj):
+    @action(detail=True, methods=["get", "post"], url_path="follow-ups")
+    def followups(self, request, pk=None):
+        obj = self.get_object()
         if request.method == "POST":
             data = _validated(FollowUpInputSerializer, request)
             followup = services.add_followup(obj, request.user, data["text"], data["is_public"])
@@ -362,9 +380,40 @@ class WorkflowActionsMixin:
         items = FollowUp.objects.filter(**{obj.workflow_kind: obj})
         return Response(FollowUpSerializer(items, many=True).data)
 
-    def _follow(self, request, obj):
-        following = services.follow(obj, request.user, on=request.method == "POST")
-        return Response({"following": following})
+
+def workflow_endpoint_schemas(tag, serializer, *, actions_summary, actions_description):
+    """OpenAPI schema of the ``WorkflowActionsMixin`` endpoints for one viewset."""
+    return {
+        "actions": extend_schema(
+            summary=actions_summary,
+            description=actions_description,
+            request=ActionSerializer,
+            responses={200: serializer, **ERROR_RESPONSES},
+            tags=[tag],
+        ),
+        "history": extend_schema(
+            summary="History (append-only)", responses=EventSerializer(many=True), tags=[tag]
+        ),
+        "follow": extend_schema(
+            summary="Follow or unfollow", request=None, responses={200: FOLLOW_RESULT}, tags=[tag]
+        ),
+        "notes": extend_schema(
+            summary="Internal notes (coordinators only)",
+            request=TextSerializer,
+            responses={200: NoteSerializer(many=True), 201: NoteSerializer, **ERROR_RESPONSES},
+            tags=[tag],
+        ),
+        "followups": extend_schema(
+            summary="Visible follow-up updates",
+            request=FollowUpInputSerializer,
+            responses={
+                200: FollowUpSerializer(many=True),
+                201: FollowUpSerializer,
+                **ERROR_RESPONSES,
+            },
+            tags=[tag],
+        ),
+    }
 
 
 # --------------------------------------------------------------------------- signals
@@ -392,6 +441,18 @@ FILTER_PARAMS = [
     ),
     retrieve=extend_schema(
         summary="One signal", tags=["signals"], responses={200: SignalSerializer, 404: None}
+    ),
+    **workflow_endpoint_schemas(
+        "signals",
+        SignalSerializer,
+        actions_summary="Take a workflow action",
+        actions_description="Actions: "
+        + "; ".join(
+            f"`{a.name}` ({a.label}{', reason required' if a.reason_required else ''})"
+            for a in workflow.ACTIONS.values()
+            if a.applies_to("signal")
+        )
+        + ". 409 when the action is not possible from the current status.",
     ),
 )
 class SignalViewSet(
@@ -475,31 +536,6 @@ class SignalViewSet(
         return Response(self.get_serializer(self.get_queryset().get(pk=signal.pk)).data)
 
     @extend_schema(
-        summary="Take a workflow action",
-        description="Actions: "
-        + "; ".join(
-            f"`{a.name}` ({a.label}{', reason required' if a.reason_required else ''})"
-            for a in workflow.ACTIONS.values()
-            if a.applies_to("signal")
-        )
-        + ". 409 when the action is not possible from the current status.",
-        request=ActionSerializer,
-        responses={200: SignalSerializer, **ERROR_RESPONSES},
-        tags=["signals"],
-    )
-    @action(detail=True, methods=["post"])
-    def actions(self, request, pk=None):
-        return self._take_action(request, self.get_object())
-
-    @extend_schema(
-        summary="History (append-only)", responses=EventSerializer(many=True), tags=["signals"]
-    )
-    @action(detail=True, methods=["get"])
-    def history(self, request, pk=None):
-        signal = self.get_object()
-        return self._history(signal, SignalEvent.objects.filter(signal=signal))
-
-    @extend_schema(
         summary='Support ("ik herken dit") or withdraw support',
         request=None,
         responses={200: SUPPORT_RESULT, **ERROR_RESPONSES},
@@ -517,13 +553,6 @@ class SignalViewSet(
         return Response({"supported": supported, "support_count": signal.support_count})
 
     @extend_schema(
-        summary="Follow or unfollow", request=None, responses={200: FOLLOW_RESULT}, tags=["signals"]
-    )
-    @action(detail=True, methods=["post", "delete"])
-    def follow(self, request, pk=None):
-        return self._follow(request, self.get_object())
-
-    @extend_schema(
         summary="Rate the outcome (submitter)",
         description="`nee` within 30 days of the outcome reopens the signal for the coordinators.",
         request=RatingSerializer,
@@ -536,26 +565,6 @@ class SignalViewSet(
         data = _validated(RatingSerializer, request)
         services.rate_outcome(signal, request.user, data["rating"], data.get("comment", ""))
         return Response(self.get_serializer(self.get_queryset().get(pk=signal.pk)).data)
-
-    @extend_schema(
-        summary="Internal notes (coordinators only)",
-        request=TextSerializer,
-        responses={200: NoteSerializer(many=True), 201: NoteSerializer, **ERROR_RESPONSES},
-        tags=["signals"],
-    )
-    @action(detail=True, methods=["get", "post"])
-    def notes(self, request, pk=None):
-        return self._notes(request, self.get_object())
-
-    @extend_schema(
-        summary="Visible follow-up updates",
-        request=FollowUpInputSerializer,
-        responses={200: FollowUpSerializer(many=True), 201: FollowUpSerializer, **ERROR_RESPONSES},
-        tags=["signals"],
-    )
-    @action(detail=True, methods=["get", "post"], url_path="follow-ups")
-    def followups(self, request, pk=None):
-        return self._followups(request, self.get_object())
 
     @extend_schema(
         summary="Signals similar to a text",
@@ -581,6 +590,13 @@ class SignalViewSet(
         tags=["dossiers"],
     ),
     retrieve=extend_schema(summary="One dossier", tags=["dossiers"]),
+    **workflow_endpoint_schemas(
+        "dossiers",
+        DossierSerializer,
+        actions_summary="Take a workflow action on a dossier",
+        actions_description="resolve/decline give every signal in the dossier the same outcome; "
+        "escalate moves them along.",
+    ),
 )
 class DossierViewSet(
     DomainErrorsMixin,
@@ -623,53 +639,3 @@ class DossierViewSet(
             services.bundle(signals, dossier, request.user, data.get("reason", ""))
         dossier = self.get_queryset().get(pk=dossier.pk)
         return Response(self.get_serializer(dossier).data, status=status.HTTP_201_CREATED)
-
-    @extend_schema(
-        summary="Take a workflow action on a dossier",
-        description="resolve/decline give every signal in the dossier the same outcome; "
-        "escalate moves them along.",
-        request=ActionSerializer,
-        responses={200: DossierSerializer, **ERROR_RESPONSES},
-        tags=["dossiers"],
-    )
-    @action(detail=True, methods=["post"])
-    def actions(self, request, pk=None):
-        return self._take_action(request, self.get_object())
-
-    @extend_schema(
-        summary="History (append-only)", responses=EventSerializer(many=True), tags=["dossiers"]
-    )
-    @action(detail=True, methods=["get"])
-    def history(self, request, pk=None):
-        dossier = self.get_object()
-        return self._history(dossier, SignalEvent.objects.filter(dossier=dossier))
-
-    @extend_schema(
-        summary="Follow or unfollow",
-        request=None,
-        responses={200: FOLLOW_RESULT},
-        tags=["dossiers"],
-    )
-    @action(detail=True, methods=["post", "delete"])
-    def follow(self, request, pk=None):
-        return self._follow(request, self.get_object())
-
-    @extend_schema(
-        summary="Internal notes (coordinators only)",
-        request=TextSerializer,
-        responses={200: NoteSerializer(many=True), 201: NoteSerializer, **ERROR_RESPONSES},
-        tags=["dossiers"],
-    )
-    @action(detail=True, methods=["get", "post"])
-    def notes(self, request, pk=None):
-        return self._notes(request, self.get_object())
-
-    @extend_schema(
-        summary="Visible follow-up updates",
-        request=FollowUpInputSerializer,
-        responses={200: FollowUpSerializer(many=True), 201: FollowUpSerializer, **ERROR_RESPONSES},
-        tags=["dossiers"],
-    )
-    @action(detail=True, methods=["get", "post"], url_path="follow-ups")
-    def followups(self, request, pk=None):
-        return self._followups(request, self.get_object())

@@ -1,0 +1,104 @@
+"""Helpers the signal service modules share: text limits and cleaning, lookups, who is
+interested in a signal or dossier, the history row every change writes and workbench links.
+"""
+
+from __future__ import annotations
+
+from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from accounts import roles as account_roles
+from privacy.guard import describe, find_personal_data
+from website.sanitize import plain_text
+
+from .. import workflow
+from ..models import Dossier, Follow, Signal, SignalEvent, Support
+from ..workflow import Level
+
+TITLE_MAX = 200
+TEXT_MAX = 5000
+SUGGESTION_MAX = 2000
+
+
+def clean_text(
+    value, field: str, max_length: int, errors: dict, *, required=False, label=None
+) -> str:
+    """Sanitise, length-check and guard one text field; problems go into ``errors``."""
+    text = plain_text(value or "")
+    if required and not text:
+        errors[field] = _("Vul %(label)s in.") % {"label": label or _("dit veld")}
+    elif len(text) > max_length:
+        errors[field] = _("Gebruik maximaal %(max)d tekens (nu %(n)d).") % {
+            "max": max_length,
+            "n": len(text),
+        }
+    else:
+        findings = find_personal_data(text)
+        if findings:
+            errors[field] = describe(findings)
+    return text
+
+
+def _raise_if(errors: dict) -> None:
+    if errors:
+        raise ValidationError({k: [v] for k, v in errors.items()})
+
+
+def _instance(model, value):
+    if value is None or value == "":
+        return None
+    if isinstance(value, model):
+        return value
+    return model.objects.filter(pk=value).first()
+
+
+def coordinators_of(level: str):
+    group = account_roles.ROLES[workflow.COORDINATOR_ROLE[Level(level)]].group_name
+    return get_user_model().objects.filter(is_active=True, groups__name=group)
+
+
+def interested_in_signal(signal: Signal) -> set[int]:
+    """Submitter, supporters and followers of a signal (user ids)."""
+    ids = set(Support.objects.filter(signal=signal).values_list("user_id", flat=True))
+    ids |= set(Follow.objects.filter(signal=signal).values_list("user_id", flat=True))
+    if signal.submitted_by_id:
+        ids.add(signal.submitted_by_id)
+    return ids
+
+
+def interested_in_dossier(dossier: Dossier) -> set[int]:
+    """Everyone interested in any signal of the dossier, plus the dossier's followers."""
+    signal_ids = list(dossier.signals.values_list("pk", flat=True))
+    ids = set(Support.objects.filter(signal_id__in=signal_ids).values_list("user_id", flat=True))
+    ids |= set(Follow.objects.filter(signal_id__in=signal_ids).values_list("user_id", flat=True))
+    ids |= set(Follow.objects.filter(dossier=dossier).values_list("user_id", flat=True))
+    ids |= {
+        pk
+        for pk in dossier.signals.values_list("submitted_by_id", flat=True).distinct()
+        if pk is not None
+    }
+    return ids
+
+
+def interested(obj) -> set[int]:
+    return interested_in_dossier(obj) if isinstance(obj, Dossier) else interested_in_signal(obj)
+
+
+def _record(obj, actor, action, *, reason="", payload=None, **changes) -> SignalEvent:
+    kwargs = {"dossier": obj} if isinstance(obj, Dossier) else {"signal": obj}
+    return SignalEvent.objects.create(
+        actor=actor if getattr(actor, "pk", None) else None,
+        action=action,
+        reason=reason,
+        payload=payload or {},
+        **kwargs,
+        **changes,
+    )
+
+
+def _workbench_url(obj) -> str:
+    if isinstance(obj, Dossier):
+        return reverse("signals:dossier_detail", args=[obj.pk])
+    return reverse("signals:workbench_detail", args=[obj.pk])
