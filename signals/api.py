@@ -319,6 +319,14 @@ def _validated(serializer_class, request):
     return serializer.validated_data
 
 
+MAX_ID = 2**63 - 1  # the largest primary key a database column holds (bigint)
+
+
+def _is_id(value: str) -> bool:
+    """A primary key as the database can compare it (ASCII digits, within bigint)."""
+    return value.isascii() and value.isdigit() and int(value) <= MAX_ID
+
+
 class WorkflowActionsMixin:
     """Actions, history, follow, notes and follow-ups: the endpoints signals and dossiers share.
 
@@ -472,7 +480,7 @@ class SignalViewSet(
             if params.get("overdue") in ("0", "false", "False"):
                 params.pop("overdue")
             for key in ("theme", "phase", "region", "organisation", "dossier"):
-                if params.get(key) and not str(params[key]).isdigit():
+                if params.get(key) and not _is_id(params[key]):
                     params.pop(key)
             return filter_signals(qs, params)
         return qs

@@ -171,6 +171,19 @@ def test_api_list_filters_and_constant_queries(api_for, submit, django_assert_ma
     assert client.get("/api/v1/signals/", {"theme": "abc"}).status_code == 200
 
 
+@pytest.mark.parametrize(
+    "value", ["99999999999999999999", "9223372036854775808", "\u00b2", "\u0663", "-1"]
+)
+@pytest.mark.parametrize("key", ["theme", "phase", "region", "organisation", "dossier"])
+def test_api_list_ignores_ids_the_database_cannot_hold(api_for, submit, key, value):
+    """Found by the fuzz tests: a number beyond bigint, or a non-ASCII digit, gave a 500."""
+    client, _ = api_for(roles.COORDINATOR_UITVOERING)
+    submit()
+    response = client.get("/api/v1/signals/", {key: value})
+    assert response.status_code == 200
+    assert response.json()["count"] == 1
+
+
 def test_schema_documents_the_signal_endpoints():
     from drf_spectacular.generators import SchemaGenerator
 
