@@ -259,6 +259,18 @@ def aggregated(csv_prefix: Path) -> tuple[dict, list[dict]]:
     return total, [r for r in rows if r["Name"] != "Aggregated"]
 
 
+def run_figures(total: dict) -> dict:
+    """The figures of one locust run (its "Aggregated" row)."""
+    return {
+        "requests": int(total["Request Count"]),
+        "errors": int(total["Failure Count"]),
+        "throughput": float(total["Requests/s"]),
+        "p50_ms": float(total["50%"]),
+        "p95_ms": float(total["95%"]),
+        "p99_ms": float(total["99%"]),
+    }
+
+
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--users", type=int, default=50)
@@ -422,11 +434,12 @@ def main() -> int:
                 if locust.returncode not in (0, 1):  # locust exits 1 when a request failed
                     print(locust.stdout[-2000:], locust.stderr[-2000:])
                 total, per_name = aggregated(csv_prefix)
-                runs.append((total, per_name))
+                figures = run_figures(total)
+                runs.append((figures, per_name))
                 print(
-                    f"  {int(total['Request Count'])} requests, "
-                    f"{int(total['Failure Count'])} errors, p50 {total['50%']} ms, "
-                    f"p95 {total['95%']} ms, p99 {total['99%']} ms",
+                    f"  {figures['requests']} requests, {figures['errors']} errors, "
+                    f"p50 {figures['p50_ms']} ms, p95 {figures['p95_ms']} ms, "
+                    f"p99 {figures['p99_ms']} ms",
                     flush=True,
                 )
             load_after = round(os.getloadavg()[0], 2)
@@ -440,10 +453,10 @@ def main() -> int:
                 except subprocess.TimeoutExpired:
                     process.kill()
     # The worst run (highest p95) stands for the whole measurement.
-    total, per_name = max(runs, key=lambda run: float(run[0]["95%"]))
-    requests = sum(int(run[0]["Request Count"]) for run in runs)
-    failures = sum(int(run[0]["Failure Count"]) for run in runs)
-    p95s = [float(run[0]["95%"]) for run in runs]
+    worst, per_name = max(runs, key=lambda run: run[0]["p95_ms"])
+    requests = sum(run["requests"] for run, _ in runs)
+    failures = sum(run["errors"] for run, _ in runs)
+    best_p95 = min(run["p95_ms"] for run, _ in runs)
     summary = [
         {"metric": "concurrent users", "value": args.users, "unit": "users"},
         {"metric": "duration", "value": args.duration, "unit": "s"},
@@ -451,13 +464,13 @@ def main() -> int:
         {"metric": "requests (all runs)", "value": requests, "unit": "requests"},
         {
             "metric": "throughput (worst run)",
-            "value": round(float(total["Requests/s"]), 1),
+            "value": round(worst["throughput"], 1),
             "unit": "req/s",
         },
-        {"metric": "p50 (worst run)", "value": float(total["50%"]), "unit": "ms"},
-        {"metric": "p95 (worst run)", "value": max(p95s), "unit": "ms"},
-        {"metric": "p95 (best run)", "value": min(p95s), "unit": "ms"},
-        {"metric": "p99 (worst run)", "value": float(total["99%"]), "unit": "ms"},
+        {"metric": "p50 (worst run)", "value": worst["p50_ms"], "unit": "ms"},
+        {"metric": "p95 (worst run)", "value": worst["p95_ms"], "unit": "ms"},
+        {"metric": "p95 (best run)", "value": best_p95, "unit": "ms"},
+        {"metric": "p99 (worst run)", "value": worst["p99_ms"], "unit": "ms"},
         {"metric": "errors (all runs)", "value": failures, "unit": "requests"},
         {"metric": "signals in database", "value": data["counts"]["signals"], "unit": "rows"},
         {"metric": "Q&A pages in database", "value": data["counts"]["questions"], "unit": "pages"},
@@ -487,7 +500,7 @@ def main() -> int:
         }
         for row in per_name
     ]
-    target_met = args.users >= 50 and failures == 0 and max(p95s) < 300
+    target_met = args.users >= 50 and failures == 0 and worst["p95_ms"] < 300
     (RESULTS / "load.json").write_text(
         json.dumps(
             {
@@ -495,17 +508,7 @@ def main() -> int:
                 "endpoints": endpoints,
                 "target": {"users": 50, "errors": 0, "p95_ms": 300, "met": target_met},
                 "mode": "celery worker" if args.celery else "in-process",
-                "runs": [
-                    {
-                        "requests": int(run[0]["Request Count"]),
-                        "errors": int(run[0]["Failure Count"]),
-                        "throughput": float(run[0]["Requests/s"]),
-                        "p50_ms": float(run[0]["50%"]),
-                        "p95_ms": float(run[0]["95%"]),
-                        "p99_ms": float(run[0]["99%"]),
-                    }
-                    for run in runs
-                ],
+                "runs": [run for run, _ in runs],
                 "measured": "steady state (after ramp-up)" if args.steady_state else "whole run",
             },
             indent=2,

@@ -143,7 +143,7 @@ class PrivateRedis:
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
         )
-        client = redis.Redis.from_url(self.url, socket_connect_timeout=0.5)
+        client = self.client()
         deadline = time.monotonic() + 10
         while True:
             try:

@@ -8,13 +8,15 @@ lockout and the rate limits of anonymous forms count in it.
 When a call fails with a connection error or a time-out, the backend
 
 * logs one warning and serves that call from a process-local memory cache instead;
-* stops trying Redis for ``REDIS_CACHE_PAUSE_SECONDS`` (default 10), so requests do not
-  each wait for a connection time-out; after the pause the next call probes Redis again.
+* stops trying Redis for ``pause_seconds`` (an ``OPTIONS`` key, default 10), so requests do
+  not each wait for a connection time-out; after the pause the next call probes Redis again.
 
-During an outage, counters (login lockout, rate limits) are counted per web process rather
-than for the whole site, so they stay in force, only less strictly. Values written to the
-local cache are not copied to Redis afterwards; every cached value in this project lives for
-at most a few minutes, so nothing stale lasts.
+Django makes one cache object per thread; the pause and the memory cache belong to the Redis
+location, so all threads of a process share them. During an outage, counters (login lockout,
+rate limits) are therefore counted per web process rather than for the whole site: they stay
+in force, only less strictly. Values written to the memory cache are not copied to Redis
+afterwards. Cached copies of data (synonyms, promoted results, report figures) live for five
+minutes at most, so one that was invalidated during the outage is not stale for long.
 """
 
 from __future__ import annotations
@@ -30,6 +32,10 @@ from django.core.cache.backends.redis import RedisCache
 logger = logging.getLogger(__name__)
 
 DEFAULT_PAUSE_SECONDS = 10.0
+
+# Per Redis location: until when this process leaves it alone (shared by all threads).
+_paused_until: dict[str, float] = {}
+_pause_lock = threading.Lock()
 
 
 def _outage_errors() -> tuple[type[BaseException], ...]:
@@ -51,8 +57,10 @@ class ResilientRedisCache(RedisCache):
         self.pause_seconds = float(options.pop("pause_seconds", DEFAULT_PAUSE_SECONDS))
         params["OPTIONS"] = options
         super().__init__(server, params)
+        self._location = str(server)
+        # LocMemCache keeps its data per name at module level: one store per process.
         self._fallback = LocMemCache(
-            f"resilient-redis-fallback-{id(self)}",
+            f"resilient-redis-fallback:{self._location}",
             {
                 "TIMEOUT": params.get("TIMEOUT", 300),
                 "KEY_PREFIX": params.get("KEY_PREFIX", ""),
@@ -60,8 +68,6 @@ class ResilientRedisCache(RedisCache):
                 "OPTIONS": {"MAX_ENTRIES": 10_000},
             },
         )
-        self._paused_until = 0.0
-        self._lock = threading.Lock()
         self._errors = _outage_errors()
 
     # -- state ---------------------------------------------------------------------------
@@ -75,22 +81,18 @@ class ResilientRedisCache(RedisCache):
 
     @property
     def paused(self) -> bool:
-        return time.monotonic() < self._paused_until
+        return time.monotonic() < _paused_until.get(self._location, 0.0)
 
     def _pause(self, exc: BaseException) -> None:
-        with self._lock:
+        with _pause_lock:
             first = not self.paused
-            self._paused_until = time.monotonic() + self.pause_seconds
+            _paused_until[self._location] = time.monotonic() + self.pause_seconds
         if first:
             logger.warning(
                 "Cache: Redis unavailable (%s); using a local memory cache for %.0f s",
                 exc,
                 self.pause_seconds,
             )
-
-    def resume(self) -> None:
-        """Try Redis again at the next call (tests and the health check use this)."""
-        self._paused_until = 0.0
 
     def _call(self, name: str, *args, **kwargs):
         if not self.paused:

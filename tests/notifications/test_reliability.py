@@ -32,7 +32,7 @@ from django.db import connection, transaction
 from notifications import outbox
 from notifications.models import Notification, OutboxMessage
 from notifications.services import notify
-from tests.celery_helpers import use_broker
+from tests.celery_helpers import celery_publishing_to, use_broker
 
 pytestmark = [pytest.mark.slow, pytest.mark.django_db(transaction=True)]
 
@@ -112,15 +112,8 @@ def smtp_server(settings):
 @pytest.fixture
 def celery_app(redis_broker):
     """The project's Celery app, not eager, publishing to ``redis_broker``."""
-    from website.celery import app
-
-    saved = {k: app.conf[k] for k in ("task_always_eager", "broker_url")}
-    app.conf.task_always_eager = False
-    use_broker(app, redis_broker)
-    yield app
-    app.conf.update(saved)
-    use_broker(app, saved["broker_url"])
-    outbox.resume_broker()
+    with celery_publishing_to(redis_broker) as app:
+        yield app
 
 
 def _wait(predicate, timeout, what):

@@ -86,15 +86,10 @@ def test_signal_submission_succeeds_while_the_broker_is_down_and_is_delivered_la
 @pytest.fixture
 def celery_on(private_redis):
     """The project's Celery app publishing to the private Redis (not eager)."""
-    from tests.celery_helpers import use_broker
-    from website.celery import app
+    from tests.celery_helpers import celery_publishing_to
 
-    saved = {k: app.conf[k] for k in ("task_always_eager", "broker_url")}
-    app.conf.task_always_eager = False
-    use_broker(app, private_redis.url)
-    yield app
-    app.conf.update(saved)
-    use_broker(app, saved["broker_url"])
+    with celery_publishing_to(private_redis.url) as app:
+        yield app
 
 
 @pytest.mark.django_db
