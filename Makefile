@@ -1,22 +1,32 @@
 # Two set-up commands: `make run` and `make test`. Everything else is optional.
+# Versions come only from the hashed lock files in requirements/ (refresh with `make lock`).
 PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin
-STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# `make run` installs only what the product needs; tests and tooling install the dev lock.
+RUN_STAMP := $(VENV)/.installed-base
+DEV_STAMP := $(VENV)/.installed-dev
+LOCK_ARGS := --generate-hashes --python-version 3.11 --universal --quiet
 
-.PHONY: run test check bench install migrate demo serve worker beat messages clean
+.PHONY: run test check bench install install-dev migrate demo serve worker beat messages \
+	services lock engine clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet --upgrade "pip>=24"
 
-$(STAMP): pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install --quiet -e ".[test]"
-	touch $(STAMP)
+$(RUN_STAMP): requirements/base.txt | $(BIN)/python
+	$(BIN)/python -m pip install --quiet --require-hashes -r requirements/base.txt
+	touch $(RUN_STAMP)
 
-install: $(STAMP)
+$(DEV_STAMP): requirements/dev.txt | $(BIN)/python
+	$(BIN)/python -m pip install --quiet --require-hashes -r requirements/dev.txt
+	touch $(DEV_STAMP) $(RUN_STAMP)
+
+install: $(RUN_STAMP)
+install-dev: $(DEV_STAMP)
 
 migrate: install
 	$(BIN)/python manage.py migrate --noinput
@@ -27,15 +37,26 @@ demo: migrate
 run: demo
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
-test: install
+test: install-dev
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
-check: install
+check: install-dev
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/python manage.py makemigrations --check --dry-run
+	$(BIN)/python manage.py check
 
-bench: install
+# Install and start PostgreSQL 15 (+ RUM, contrib), Redis, Chromium and fonts (as root).
+services:
+	bash scripts/services.sh
+
+# Refresh the lock files after changing dependencies in pyproject.toml.
+lock: install-dev
+	$(BIN)/uv pip compile pyproject.toml $(LOCK_ARGS) -o requirements/base.txt
+	$(BIN)/uv pip compile pyproject.toml $(LOCK_ARGS) --extra test --extra browser \
+		--extra lint --extra load -o requirements/dev.txt
+
+bench: install-dev
 	$(BIN)/python bench/run_all.py
 
 worker: install
@@ -44,7 +65,7 @@ worker: install
 beat: install
 	$(BIN)/celery -A website beat --loglevel=info
 
-messages: install
+messages: install-dev
 	cd website && ../$(BIN)/python ../manage.py makemessages -l nl -l en --ignore "../.venv/*"
 	$(BIN)/python manage.py compilemessages --ignore ".venv/*"
 
