@@ -9,7 +9,7 @@ from django.utils.http import urlsafe_base64_decode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from website import ratelimit
+from core import ratelimit
 
 from . import services
 from .forms import LoginForm, ProfileForm, RegistrationForm

@@ -8,6 +8,7 @@ from datetime import timedelta
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
+from core.pages import home_page
 from taxonomy.models import Theme
 
 from . import services
@@ -157,9 +158,7 @@ def _user(email):
 def _index() -> CommunityIndexPage:
     index = CommunityIndexPage.objects.first()
     if index is None:
-        from website.models import HomePage
-
-        home = HomePage.objects.first()
+        home = home_page()
         index = CommunityIndexPage(
             title="Communities", slug="communities", intro=INDEX_INTRO, show_in_menus=True
         )

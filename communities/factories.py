@@ -6,6 +6,7 @@ import factory
 from django.utils import timezone
 
 from accounts.factories import UserFactory
+from core.pages import home_page
 
 from .models import (
     CommunityIndexPage,
@@ -21,9 +22,7 @@ from .models import (
 def community_index(home=None) -> CommunityIndexPage:
     index = CommunityIndexPage.objects.first()
     if index is None:
-        from website.models import HomePage
-
-        home = home or HomePage.objects.get()
+        home = home or home_page()
         index = CommunityIndexPage(
             title="Communities", slug="communities", show_in_menus=True, intro=""
         )

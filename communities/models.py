@@ -29,7 +29,7 @@ from wagtail.models import Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
-from website.appendonly import AppendOnlyError, AppendOnlyModel  # noqa: F401
+from core.appendonly import AppendOnlyError, AppendOnlyModel  # noqa: F401
 
 from .routes import CommunityRoutesMixin
 

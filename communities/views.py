@@ -352,7 +352,7 @@ def thread_signal(request, community, pk):
     thread = _thread(request, community, pk)
     community.require_facilitator(request.user)
     opening = thread.posts.filter(is_opening=True).first()
-    from website.sanitize import plain_text
+    from core.sanitize import plain_text
 
     form = SignalForm(
         _data(request),

@@ -9,7 +9,7 @@ class FeedbackConfig(AppConfig):
     verbose_name = _("Feedback van inburgeraars")
 
     def ready(self):
-        from website import navigation
+        from core import navigation
 
         from .roles import can_moderate
 

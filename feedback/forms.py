@@ -9,7 +9,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from website.sanitize import plain_text
+from core.sanitize import plain_text
 
 from . import services, texts
 from .models import Feedback

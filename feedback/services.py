@@ -17,9 +17,9 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core.sanitize import plain_text
 from privacy.guard import find_personal_data
 from privacy.validators import validate_no_personal_data
-from website.sanitize import plain_text
 
 from . import texts
 from .models import Feedback, FeedbackContact, FeedbackEvent

@@ -13,7 +13,7 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from website import ratelimit
+from core import ratelimit
 
 from . import services, texts
 from .forms import ArchiveForm, FeedbackForm, FilterForm, LinkForm, ToSignalForm

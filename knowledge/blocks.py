@@ -5,7 +5,7 @@ from wagtail import blocks
 from wagtail.contrib.typed_table_block.blocks import TypedTableBlock
 from wagtail.documents.blocks import DocumentChooserBlock
 
-from website.blocks import CalloutBlock
+from core.blocks import CalloutBlock
 
 RICH_FEATURES = ["h3", "h4", "bold", "italic", "link", "document-link", "ol", "ul"]
 

@@ -2,9 +2,9 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from core.sanitize import plain_text
 from privacy.validators import PersonalDataGuardMixin
 from taxonomy.models import Phase, Theme
-from website.sanitize import plain_text
 
 from .services import EXPLANATION_MAX, FEEDBACK_COMMENT_MAX, QUESTION_MAX
 

@@ -18,8 +18,8 @@ from django.db import transaction
 from django.utils.text import slugify
 from wagtail.models import Page
 
+from core.sanitize import plain_text
 from taxonomy.models import Phase, Theme
-from website.sanitize import plain_text
 
 from .models import QuestionPage
 from .services import question_index, text_to_stream, themes_and_phases, unique_slug

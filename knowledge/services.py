@@ -24,9 +24,10 @@ from django.utils.translation import gettext as _
 from wagtail.models import Page
 from wagtail.rich_text import RichText
 
+from core.pages import home_page
+from core.sanitize import plain_text
 from notifications.services import notify
 from privacy.validators import validate_no_personal_data
-from website.sanitize import plain_text
 
 from .models import (
     Audience,
@@ -60,9 +61,7 @@ def ensure_knowledge_tree(home=None):
     index = KnowledgeIndexPage.objects.first()
     if index is None:
         if home is None:
-            from website.models import HomePage
-
-            home = HomePage.objects.first() or Page.get_first_root_node()
+            home = home_page()
         index = home.add_child(
             instance=KnowledgeIndexPage(
                 title="Kennisbank",

@@ -18,7 +18,7 @@ class ReportingConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from website import navigation
+        from core import navigation
 
         # One menu entry: the dashboards for who may see them, the public figures for others.
         navigation.register(_("Rapportage"), "reporting:home", order=50, visible=_can_see_dashboard)

@@ -16,9 +16,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from core.sanitize import plain_text
 from signals.workflow import Level
 from taxonomy.models import Region
-from website.sanitize import plain_text
 
 from .figures import OVERALL, ReportFilter, compute_figures, dossier_events
 from .models import Indicator, IndicatorValue, PeriodKind, QuarterlyReport

@@ -19,7 +19,7 @@ class SignalsConfig(AppConfig):
     verbose_name = _("Signalen")
 
     def ready(self):
-        from website import navigation
+        from core import navigation
 
         navigation.register(_("Signalen"), "signals:list", order=30, visible=_signed_in_chain)
         navigation.register(_("Werkbank"), "signals:workbench", order=35, visible=_coordinator)

@@ -14,7 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts import roles
-from website.appendonly import AppendOnlyError, AppendOnlyModel, AppendOnlyQuerySet
+from core.appendonly import AppendOnlyError, AppendOnlyModel, AppendOnlyQuerySet
 
 from .workflow import (
     DEADLINE_STATES,

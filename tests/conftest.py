@@ -185,7 +185,7 @@ def resilient_cache(settings, private_redis):
     short pause so a test can watch it return to Redis."""
     settings.CACHES = {
         "default": {
-            "BACKEND": "website.cache.ResilientRedisCache",
+            "BACKEND": "core.cache.ResilientRedisCache",
             "LOCATION": private_redis.url,
             "KEY_PREFIX": "test",
             "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 1.0, "pause_seconds": 0.5},

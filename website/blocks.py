@@ -1,6 +1,8 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
+from core.blocks import CalloutBlock
+
 
 class LinkBlock(blocks.StructBlock):
     """A link to a page on this site or to a path/URL (for non-page views such as the signal form)."""
@@ -37,20 +39,6 @@ class EntryPointBlock(blocks.StructBlock):
         context = super().get_context(value, parent_context)
         context["href"] = self.child_blocks["link"].get_url(value["link"])
         return context
-
-
-class CalloutBlock(blocks.StructBlock):
-    kind = blocks.ChoiceBlock(
-        choices=[("info", _("Informatie")), ("warning", _("Let op")), ("tip", _("Tip"))],
-        default="info",
-    )
-    title = blocks.CharBlock(required=False, max_length=120)
-    text = blocks.RichTextBlock(features=["bold", "italic", "link", "ul", "ol"])
-
-    class Meta:
-        icon = "help"
-        template = "website/blocks/callout.html"
-        label = _("Kader")
 
 
 class BodyBlock(blocks.StreamBlock):

@@ -1,7 +1,7 @@
 from django.conf import settings
 from wagtail.models import Page, Site
 
-from . import navigation
+from core import navigation
 
 
 def _menu_pages(request):

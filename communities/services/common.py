@@ -10,8 +10,8 @@ from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
+from core.sanitize import plain_text
 from privacy.validators import validate_no_personal_data
-from website.sanitize import plain_text
 
 from ..models import CommunityPage, Membership
 

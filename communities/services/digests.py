@@ -9,8 +9,8 @@ from datetime import datetime, time, timedelta
 from django.db import transaction
 from django.utils import timezone
 
+from core.sanitize import plain_text
 from notifications import outbox
-from website.sanitize import plain_text
 
 from ..models import CommunityPage, Event, Membership, Post
 from .common import absolute, community_path

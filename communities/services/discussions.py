@@ -16,9 +16,9 @@ from django.utils import timezone
 from django.utils.html import escape
 from django.utils.translation import gettext as _
 
+from core.sanitize import clean_html, plain_text
 from notifications.services import notify
 from privacy.validators import validate_no_personal_data
-from website.sanitize import clean_html, plain_text
 
 from ..models import CommunityPage, Membership, Post, Thread, ThreadFollow
 from .common import _readers, clean_title, community_path

@@ -12,7 +12,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from website.sanitize import plain_text
+from core.sanitize import plain_text
 
 from ..models import CommunityPage, Document
 from .common import clean_title

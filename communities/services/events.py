@@ -10,9 +10,9 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core.sanitize import plain_text
 from notifications.services import notify
 from privacy.validators import validate_no_personal_data
-from website.sanitize import plain_text
 
 from ..models import RSVP, CommunityPage, Event
 from .common import absolute, clean_title, community_path

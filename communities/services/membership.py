@@ -12,10 +12,10 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core.sanitize import plain_text
 from notifications import outbox
 from notifications.services import notify
 from privacy.validators import validate_no_personal_data
-from website.sanitize import plain_text
 
 from ..models import CommunityPage, Invitation, Membership
 from .common import _facilitators, community_path

@@ -9,8 +9,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core.sanitize import plain_text
 from notifications.services import notify
-from website.sanitize import plain_text
 
 from ..models import ModerationLog, Post, PostReport, Thread
 from .common import _facilitators, _readers, community_path

@@ -10,8 +10,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core.sanitize import plain_text
 from privacy.validators import validate_no_personal_data
-from website.sanitize import plain_text
 
 from ..models import CommunityPage, Opbrengst, Thread
 from .common import absolute, clean_title, community_path

@@ -10,8 +10,8 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from accounts import roles as account_roles
+from core.sanitize import plain_text
 from privacy.guard import describe, find_personal_data
-from website.sanitize import plain_text
 
 from .. import workflow
 from ..models import Dossier, Follow, Signal, SignalEvent, Support

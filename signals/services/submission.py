@@ -6,9 +6,9 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core.sanitize import plain_text
 from notifications.services import notify
 from taxonomy.models import Organisation, Phase, Region, Theme
-from website.sanitize import plain_text
 
 from .. import workflow
 from ..deadlines import deadline_for

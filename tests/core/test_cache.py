@@ -22,7 +22,7 @@ def test_values_live_in_redis_while_it_answers(resilient_cache):
 def test_an_outage_falls_back_to_memory_with_one_warning(resilient_cache, caplog):
     cache.set("before", "kept in redis", 60)
     resilient_cache.stop()
-    with caplog.at_level(logging.WARNING, logger="website.cache"):
+    with caplog.at_level(logging.WARNING, logger="core.cache"):
         assert cache.get("before") is None  # a miss, not an error
         cache.set("during", "in memory", 60)
         assert cache.get("during") == "in memory"
@@ -32,7 +32,7 @@ def test_an_outage_falls_back_to_memory_with_one_warning(resilient_cache, caplog
         assert cache.get_or_set("computed", lambda: 42, 60) == 42
         cache.delete("during")
         assert cache.get("during") is None
-    warnings = [r for r in caplog.records if r.name == "website.cache"]
+    warnings = [r for r in caplog.records if r.name == "core.cache"]
     assert len(warnings) == 1
     assert "Redis unavailable" in warnings[0].getMessage()
     assert cache.redis_available() is False

@@ -4,8 +4,8 @@ import pytest
 from django import forms
 from django.test.html import parse_html
 
+from core.templatetags.form_tags import _fast_widget, render_field
 from signals.forms import FilterForm, SignalForm
-from website.templatetags.form_tags import _fast_widget, render_field
 
 pytestmark = pytest.mark.django_db
 
@@ -28,7 +28,7 @@ class Sample(forms.Form):
 
 def _standard(bound, attrs):
     """What Django renders for the same field and attributes (through its templates)."""
-    from website.templatetags import form_tags
+    from core.templatetags import form_tags
 
     original = form_tags._fast_widget
     form_tags._fast_widget = lambda widget: None
@@ -58,8 +58,8 @@ def test_same_markup_as_django_for_every_select(data):
 
 
 def test_forms_of_the_site_render_the_same(monkeypatch):
+    from core.templatetags.form_tags import _FastSelectMixin
     from taxonomy.demo import seed
-    from website.templatetags.form_tags import _FastSelectMixin
 
     seed()
     calls = []

@@ -17,6 +17,7 @@ SITE_URL = env("SITE_URL", "http://127.0.0.1:8000")
 
 INSTALLED_APPS = [
     # Our apps first so their templates override third-party ones.
+    "core",
     "website",
     "accounts.apps.AccountsConfig",
     "taxonomy",
@@ -104,7 +105,7 @@ if REDIS_URL:
     CACHES = {
         "default": {
             # Redis, with a process-local fallback while Redis is unreachable (docs/faults.md).
-            "BACKEND": "website.cache.ResilientRedisCache",
+            "BACKEND": "core.cache.ResilientRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "ls",
             "OPTIONS": {
