@@ -11,11 +11,9 @@ import logging
 from django.conf import settings
 from django.core.cache import cache
 
+from core.ratelimit import client_ip
+
 logger = logging.getLogger("accounts.security")
-
-
-def client_ip(request) -> str:
-    return (request.META.get("REMOTE_ADDR") or "unknown") if request is not None else "unknown"
 
 
 def _key(email: str, request) -> str:

@@ -28,12 +28,15 @@ def parse_rate(rate: str) -> tuple[int, int]:
     return int(count), int(multiplier or 1) * _UNITS[unit.lower()]
 
 
-def _client_ip(request) -> str:
+def client_ip(request) -> str:
+    """The client's address: the one definition every limiter keys on."""
+    if request is None:
+        return "unknown"
     return request.META.get("REMOTE_ADDR") or "unknown"
 
 
 def _key(scope: str, request) -> str:
-    salted = f"{settings.SECRET_KEY}|{scope}|{_client_ip(request)}"
+    salted = f"{settings.SECRET_KEY}|{scope}|{client_ip(request)}"
     return f"ratelimit:{scope}:" + hashlib.sha256(salted.encode()).hexdigest()
 
 

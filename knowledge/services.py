@@ -25,6 +25,7 @@ from wagtail.models import Page
 from wagtail.rich_text import RichText
 
 from core.pages import home_page
+from core.ratelimit import client_ip
 from core.sanitize import plain_text
 from notifications.services import notify
 from privacy.validators import validate_no_personal_data
@@ -229,7 +230,7 @@ def create_handreiking_draft(
 
 def client_key(request) -> str:
     """A salted hash of the client address: used for rate limiting only, never stored."""
-    ip = request.META.get("REMOTE_ADDR", "") or "unknown"
+    ip = client_ip(request)
     return hashlib.sha256(f"{settings.SECRET_KEY}:{ip}".encode()).hexdigest()[:32]
 
 
