@@ -28,6 +28,11 @@ BEHEERDER = "beheerder"
 
 COORDINATOR_ROLES = (COORDINATOR_UITVOERING, COORDINATOR_SCHAKEL, COORDINATOR_STELSEL)
 
+# The chain professionals: every role of the keten, i.e. all but the inburgeraar. They read
+# signals in full and restricted knowledge. The staff flag (Django admin access) is not a
+# role and grants none of this; a superuser counts as beheerder (see ``user_roles``).
+CHAIN_ROLES = frozenset({PROFESSIONAL, REDACTEUR, KETENPARTNER, BEHEERDER, *COORDINATOR_ROLES})
+
 
 @dataclass(frozen=True)
 class Role:
@@ -278,6 +283,11 @@ def user_roles(user) -> set[str]:
             cached.add(BEHEERDER)
         user._role_cache = cached
     return cached
+
+
+def is_chain_professional(user) -> bool:
+    """The one definition of a chain professional, used by signals, knowledge and search."""
+    return bool(user_roles(user) & CHAIN_ROLES)
 
 
 def assign_role(user, role_key: str) -> None:

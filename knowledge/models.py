@@ -35,27 +35,14 @@ from wagtail.models import Orderable, Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
-from .blocks import AnswerBlock, KnowledgeBodyBlock, SourcesBlock
+from accounts import roles
 
-# Roles that count as "chain professionals" for restricted content (keys of accounts.roles).
-PROFESSIONAL_ROLE_KEYS = (
-    "professional",
-    "redacteur",
-    "coordinator_uitvoering",
-    "coordinator_schakel",
-    "coordinator_stelsel",
-    "ketenpartner",
-    "beheerder",
-)
+from .blocks import AnswerBlock, KnowledgeBodyBlock, SourcesBlock
 
 
 def can_see_restricted(user) -> bool:
-    """Signed-in chain professionals (any role but inburgeraar-only) and staff."""
-    if user is None or not getattr(user, "is_authenticated", False):
-        return False
-    if user.is_superuser or user.is_staff:
-        return True
-    return user.has_role(*PROFESSIONAL_ROLE_KEYS)
+    """Restricted knowledge is for chain professionals (one definition, in accounts.roles)."""
+    return user is not None and roles.is_chain_professional(user)
 
 
 def add_months(day: date, months: int) -> date:

@@ -21,15 +21,6 @@ CHAIN = "chain"  # signed-in professionals of the chain (every role except inbur
 # Held by everyone who is NOT a chain professional: lets a source show outsiders a public
 # variant of an item (a signal's public summary) that chain professionals see in full.
 OUTSIDE_CHAIN = "outside_chain"
-CHAIN_ROLES = frozenset(
-    {
-        roles.PROFESSIONAL,
-        roles.REDACTEUR,
-        roles.KETENPARTNER,
-        roles.BEHEERDER,
-        *roles.COORDINATOR_ROLES,
-    }
-)
 
 
 def role_token(key: str) -> str:
@@ -58,7 +49,7 @@ def tokens_for(user) -> list[str]:
     tokens = {PUBLIC, LOGGED_IN, user_token(user.pk)}
     user_roles = roles.user_roles(user)
     tokens.update(role_token(key) for key in user_roles)
-    if user_roles & CHAIN_ROLES or user.is_superuser or user.is_staff:
+    if roles.is_chain_professional(user):
         tokens.add(CHAIN)
     else:
         tokens.add(OUTSIDE_CHAIN)

@@ -13,7 +13,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from accounts import roles
+from accounts.roles import CHAIN_ROLES, is_chain_professional  # noqa: F401  (one definition)
 from core.appendonly import AppendOnlyError, AppendOnlyModel, AppendOnlyQuerySet
 
 from .workflow import (
@@ -26,21 +26,6 @@ from .workflow import (
     Status,
     is_coordinator,
 )
-
-# Roles that see signals: the chain professionals. Inburgeraars and anonymous visitors do not.
-CHAIN_ROLES = (
-    roles.PROFESSIONAL,
-    roles.COORDINATOR_UITVOERING,
-    roles.COORDINATOR_SCHAKEL,
-    roles.COORDINATOR_STELSEL,
-    roles.KETENPARTNER,
-    roles.REDACTEUR,
-    roles.BEHEERDER,
-)
-
-
-def is_chain_professional(user) -> bool:
-    return bool(getattr(user, "is_authenticated", False) and user.has_role(*CHAIN_ROLES))
 
 
 def can_see_submitter(user, obj) -> bool:
