@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from django.utils.html import strip_tags
 
+from core import access
+
 from .models import CommunityPage, Membership, Thread, Visibility
 
 
@@ -17,11 +19,11 @@ def user_tokens(user):
     ids = Membership.objects.filter(user_id=user.pk, status=Membership.Status.ACTIVE).values_list(
         "community_id", flat=True
     )
-    return [f"community:{pk}" for pk in ids]
+    return [access.community_token(pk) for pk in ids]
 
 
 def community_document(page: CommunityPage) -> dict:
-    members = f"community:{page.pk}"
+    members = access.community_token(page.pk)
     return {
         "kind": "community",
         "title": page.title,
@@ -30,7 +32,7 @@ def community_document(page: CommunityPage) -> dict:
         "url": page.get_url() or page.url_path,
         "date": page.last_published_at or page.first_published_at,
         "themes": [t.name for t in page.themes.all()],
-        "access": [members] if page.visibility == Visibility.HIDDEN else ["public", members],
+        "access": [members] if page.visibility == Visibility.HIDDEN else [access.PUBLIC, members],
     }
 
 
@@ -40,8 +42,8 @@ def thread_document(thread: Thread) -> dict | None:
         return None
     posts = [p for p in thread.posts.all() if not p.is_hidden]
     opening = next((p for p in posts if p.is_opening), posts[0] if posts else None)
-    members = f"community:{community.pk}"
-    readers = ["logged_in", members] if community.visibility == Visibility.OPEN else [members]
+    members = access.community_token(community.pk)
+    readers = [access.LOGGED_IN, members] if community.visibility == Visibility.OPEN else [members]
     return {
         "kind": "thread",
         "title": thread.title,

@@ -8,6 +8,8 @@ from __future__ import annotations
 from django.db.models import Count, Q
 from django.utils.html import strip_tags
 
+from core import access
+
 from .models import Audience, HandreikingPage, PageFeedback, QuestionPage
 
 
@@ -22,8 +24,8 @@ def _access(page) -> list[str]:
     # Same rule as KnowledgePageQuerySet.visible_to: restricted pages (by audience or by a
     # Wagtail view restriction) only for signed-in chain professionals.
     if page.audience == Audience.PUBLIC and not page.get_view_restrictions().exists():
-        return ["public"]
-    return ["chain"]
+        return [access.PUBLIC]
+    return [access.CHAIN]
 
 
 def _quality(page) -> float:

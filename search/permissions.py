@@ -10,33 +10,20 @@ from __future__ import annotations
 import logging
 
 from accounts import roles
+from core.access import (  # noqa: F401  (the vocabulary, re-exported for search callers)
+    CHAIN,
+    LOGGED_IN,
+    OUTSIDE_CHAIN,
+    PUBLIC,
+    community_token,
+    org_token,
+    role_token,
+    user_token,
+)
 
 from . import registry
 
 logger = logging.getLogger(__name__)
-
-PUBLIC = "public"
-LOGGED_IN = "logged_in"
-CHAIN = "chain"  # signed-in professionals of the chain (every role except inburgeraar-only)
-# Held by everyone who is NOT a chain professional: lets a source show outsiders a public
-# variant of an item (a signal's public summary) that chain professionals see in full.
-OUTSIDE_CHAIN = "outside_chain"
-
-
-def role_token(key: str) -> str:
-    return f"role:{key}"
-
-
-def user_token(user_id) -> str:
-    return f"user:{user_id}"
-
-
-def org_token(organisation_id) -> str:
-    return f"org:{organisation_id}"
-
-
-def community_token(community_id) -> str:
-    return f"community:{community_id}"
 
 
 def tokens_for(user) -> list[str]:

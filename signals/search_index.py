@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from django.urls import reverse
 
+from core import access
+
 from .models import Dossier, Signal
 
 
@@ -32,9 +34,9 @@ def signal_documents(signal: Signal) -> list[dict]:
             else []
         ),
     }
-    access = ["chain"]
+    readers = [access.CHAIN]
     if signal.submitted_by_id:
-        access.append(f"user:{signal.submitted_by_id}")
+        readers.append(access.user_token(signal.submitted_by_id))
     documents = [
         {
             **common,
@@ -43,7 +45,7 @@ def signal_documents(signal: Signal) -> list[dict]:
             "body": " ".join(filter(None, [signal.description, signal.suggestion, signal.outcome])),
             "url": reverse("signals:detail", args=[signal.pk]),
             "date": signal.created_at,
-            "access": access,
+            "access": readers,
         }
     ]
     if signal.is_published:
@@ -55,7 +57,7 @@ def signal_documents(signal: Signal) -> list[dict]:
                 "body": signal.outcome,
                 "url": reverse("signals:public_detail", args=["signaal", signal.pk]),
                 "date": signal.published_at or signal.created_at,
-                "access": ["outside_chain"],
+                "access": [access.OUTSIDE_CHAIN],
             }
         )
     return documents
@@ -71,7 +73,7 @@ def dossier_documents(dossier: Dossier) -> list[dict]:
             "body": " ".join(filter(None, [dossier.analysis, dossier.outcome])),
             "url": reverse("signals:dossier_detail", args=[dossier.pk]),
             "date": dossier.created_at,
-            "access": ["chain"],
+            "access": [access.CHAIN],
         }
     ]
     if dossier.is_published:
@@ -83,7 +85,7 @@ def dossier_documents(dossier: Dossier) -> list[dict]:
                 "body": dossier.outcome,
                 "url": reverse("signals:public_detail", args=["dossier", dossier.pk]),
                 "date": dossier.published_at or dossier.created_at,
-                "access": ["outside_chain"],
+                "access": [access.OUTSIDE_CHAIN],
             }
         )
     return documents
