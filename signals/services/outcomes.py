@@ -4,12 +4,13 @@ draft Q&A item for the editors and the link to the published answer.
 
 from __future__ import annotations
 
-import inspect
 from datetime import timedelta
 
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+
+from knowledge.services import create_question_draft
 
 from .. import conf, workflow
 from ..models import OutcomeRating, Signal
@@ -65,16 +66,11 @@ def outcome_to_question_draft(obj, actor):
         raise ActionForbidden(_("Alleen coördinatoren kunnen een concept-antwoord maken."))
     if not obj.outcome or obj.status != Status.OPGELOST:
         raise TransitionNotAllowed(_("Er is nog geen uitkomst om als antwoord te gebruiken."))
-    from knowledge.services import create_question_draft  # lazy: knowledge is optional here
-
     summary = (obj.public_summary or obj.outcome).strip()
     short = summary.split("\n")[0][:300]
     phases = [obj.phase] if getattr(obj, "phase", None) else []
-    extra = {}
-    if "requested_by" in inspect.signature(create_question_draft).parameters:
-        extra["requested_by"] = actor
     draft = create_question_draft(
-        **extra,
+        requested_by=actor,
         title=obj.title,
         short_answer=short,
         answer_text=obj.outcome,
