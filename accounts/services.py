@@ -9,6 +9,8 @@ from django.urls import reverse
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
+from core.urls import absolute_url
+
 from .roles import PROFESSIONAL, assign_role
 
 
@@ -29,7 +31,7 @@ def activation_url(user) -> str:
     path = reverse(
         "accounts:activate", kwargs={"uidb64": uid, "token": activation_token.make_token(user)}
     )
-    return settings.SITE_URL.rstrip("/") + path
+    return absolute_url(path)
 
 
 @transaction.atomic

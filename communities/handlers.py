@@ -8,26 +8,18 @@ from datetime import datetime
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.core.mail import EmailMultiAlternatives
-from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from notifications import emails
 from notifications.outbox import handler
 
 from . import services
 from .models import Invitation, Membership
 
-
-def _send(to: str, subject: str, template: str, context: dict, language: str) -> None:
-    context = {**context, "site_name": settings.WAGTAIL_SITE_NAME}
-    with translation.override(language or settings.LANGUAGE_CODE):
-        text = render_to_string(f"communities/email/{template}.txt", context)
-        html = render_to_string(f"communities/email/{template}.html", context)
-        subject = str(subject)
-    message = EmailMultiAlternatives(subject=subject[:200], body=text, to=[to])
-    message.attach_alternative(html, "text/html")
-    message.send()
+# Digests go to members under the "communities" mail category: the same unsubscribe links,
+# List-Unsubscribe and Message-ID headers as every other e-mail (notifications.emails).
+MAIL_CATEGORY = "communities"
 
 
 @handler(services.INVITATION_HANDLER)
@@ -50,13 +42,19 @@ def send_invitation(payload: dict) -> None:
     language = existing.preferred_language if existing else settings.LANGUAGE_CODE
     with translation.override(language):
         subject = _("Uitnodiging voor de community %(name)s") % {"name": invitation.community.title}
-    _send(invitation.email, subject, "invitation", context, language)
+    emails.build_for_address(
+        invitation.email,
+        template="communities/email/invitation",
+        subject=subject,
+        context=context,
+        language=language,
+    ).send()
 
 
 @handler(services.DIGEST_HANDLER)
 def send_digest(payload: dict) -> None:
     user = get_user_model().objects.filter(pk=payload["user_id"], is_active=True).first()
-    if user is None or not user.email:
+    if user is None or not user.email or not emails.wants_email(user, MAIL_CATEGORY):
         return
     start = datetime.fromisoformat(payload["start"])
     end = datetime.fromisoformat(payload["end"])
@@ -64,20 +62,23 @@ def send_digest(payload: dict) -> None:
     items = services.digest_items(user, kind, start, end)
     if not items:
         return  # nothing (any longer) readable for this person
-    language = user.preferred_language or settings.LANGUAGE_CODE
-    with translation.override(language):
-        subject = (
-            _("Dagoverzicht van uw communities")
-            if kind == Membership.Digest.DAILY
-            else _("Weekoverzicht van uw communities")
-        )
+
+    def subject():
+        if kind == Membership.Digest.DAILY:
+            return _("Dagoverzicht van uw communities")
+        return _("Weekoverzicht van uw communities")
+
     context = {
-        "user": user,
         "items": items,
         "kind": kind,
         "start": start,
         "end": end,
-        "subject": subject,
         "preferences_hint": True,
     }
-    _send(user.email, subject, "digest", context, language)
+    emails.build(
+        user,
+        template="communities/email/digest",
+        subject=subject,
+        context=context,
+        category=MAIL_CATEGORY,
+    ).send()

@@ -12,15 +12,13 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 
+from core.urls import absolute_url
+
 from . import outbox
 from .categories import label_for
 from .tokens import ALL, make_token
 
-
-def absolute(url: str) -> str:
-    if not url or url.startswith(("http://", "https://")):
-        return url
-    return settings.SITE_URL.rstrip("/") + "/" + url.lstrip("/")
+absolute = absolute_url  # the one definition lives in core.urls
 
 
 def unsubscribe_url(user, kind: str = ALL) -> str:
@@ -43,11 +41,58 @@ def _message_id() -> str | None:
     return f"<outbox.{message.pk}.{digest}@{domain}>"
 
 
-def build(user, *, template: str, subject: str, context: dict, category: str | None = None):
-    """Render ``notifications/email/<template>.txt/.html`` in the user's language.
+def wants_email(user, category: str) -> bool:
+    """Whether ``user`` takes e-mail about ``category`` (their notification preference)."""
+    from .models import NotificationPreference
+
+    pref = NotificationPreference.objects.filter(user=user).first()
+    return pref is None or pref.wants_email(category)
+
+
+def _template_path(template: str) -> str:
+    """``digest`` -> ``notifications/email/digest``; ``communities/email/digest`` as is."""
+    return template if "/" in template else f"notifications/email/{template}"
+
+
+def _send_headers(extra: dict | None = None) -> dict:
+    headers = {"Auto-Submitted": "auto-generated", **(extra or {})}
+    message_id = _message_id()
+    if message_id:
+        headers["Message-ID"] = message_id
+    return headers
+
+
+def _message(to: str, subject: str, text: str, html: str, headers: dict):
+    subject = " ".join(subject.split())[:200]
+    message = EmailMultiAlternatives(subject=subject, body=text, to=[to], headers=headers)
+    message.attach_alternative(html, "text/html")
+    return message
+
+
+def build_for_address(to: str, *, template: str, subject, context: dict, language: str):
+    """A one-off e-mail to an address without (or before) an account, e.g. an invitation:
+    the same rendering, Message-ID and headers as ``build``, but no unsubscribe links."""
+    path = _template_path(template)
+    with translation.override(language or settings.LANGUAGE_CODE):
+        context = {
+            **context,
+            "site_name": settings.WAGTAIL_SITE_NAME,
+            "site_url": settings.SITE_URL,
+            "LANGUAGE_CODE": translation.get_language(),
+        }
+        text = render_to_string(f"{path}.txt", context)
+        html = render_to_string(f"{path}.html", context)
+        subject = str(subject() if callable(subject) else subject)
+    return _message(to, subject, text, html, _send_headers())
+
+
+def build(user, *, template: str, subject, context: dict, category: str | None = None):
+    """Render ``<template>.txt/.html`` (``notifications/email/`` unless the name has a folder)
+    in the user's language, with unsubscribe links and List-Unsubscribe headers.
 
     ``subject`` may be a callable; it is then evaluated in the user's language.
     """
+    path = _template_path(template)
     all_url = unsubscribe_url(user, ALL)
     category_url = unsubscribe_url(user, category) if category else ""
     with translation.override(language_for(user)):
@@ -62,18 +107,13 @@ def build(user, *, template: str, subject: str, context: dict, category: str | N
             "category_label": label_for(category) if category else "",
             "LANGUAGE_CODE": translation.get_language(),
         }
-        text = render_to_string(f"notifications/email/{template}.txt", context)
-        html = render_to_string(f"notifications/email/{template}.html", context)
+        text = render_to_string(f"{path}.txt", context)
+        html = render_to_string(f"{path}.html", context)
         subject = str(subject() if callable(subject) else subject)
-    headers = {
-        "List-Unsubscribe": f"<{category_url or all_url}>",
-        "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
-        "Auto-Submitted": "auto-generated",
-    }
-    message_id = _message_id()
-    if message_id:
-        headers["Message-ID"] = message_id
-    subject = " ".join(subject.split())[:200]
-    message = EmailMultiAlternatives(subject=subject, body=text, to=[user.email], headers=headers)
-    message.attach_alternative(html, "text/html")
-    return message
+    headers = _send_headers(
+        {
+            "List-Unsubscribe": f"<{category_url or all_url}>",
+            "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+        }
+    )
+    return _message(user.email, subject, text, html, headers)

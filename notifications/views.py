@@ -3,10 +3,12 @@ from django.contrib.auth.decorators import login_required
 from django.core import signing
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils.http import url_has_allowed_host_and_scheme
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
+
+from core.urls import safe_next
 
 from . import services
 from .categories import label_for
@@ -35,19 +37,15 @@ def notification_open(request, pk):
     """Follow a notification's link and mark it read."""
     notification = get_object_or_404(Notification.objects.visible_to(request.user), pk=pk)
     services.mark_read(request.user, [notification.pk])
-    target = notification.url
-    if target and url_has_allowed_host_and_scheme(
-        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    ):
-        return redirect(target)
-    return redirect("notifications:list")
+    return redirect(
+        safe_next(request, reverse("notifications:list"), candidate=notification.url or "")
+    )
 
 
 def _back(request):
-    target = request.POST.get("next", "")
-    if target and url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
-        return redirect(target)
-    return redirect("notifications:list")
+    return redirect(
+        safe_next(request, reverse("notifications:list"), candidate=request.POST.get("next", ""))
+    )
 
 
 @login_required

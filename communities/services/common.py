@@ -5,21 +5,17 @@ community (the recipients of notifications).
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
 from core.sanitize import plain_text
+from core.urls import absolute_url
 from privacy.validators import validate_no_personal_data
 
 from ..models import CommunityPage, Membership
 
-
-def absolute(url: str) -> str:
-    if not url or url.startswith(("http://", "https://")):
-        return url
-    return settings.SITE_URL.rstrip("/") + url
+absolute = absolute_url  # the one definition lives in core.urls
 
 
 def community_path(community: CommunityPage) -> str:

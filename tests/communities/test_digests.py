@@ -128,6 +128,13 @@ def test_daily_digest_through_real_smtp_only_with_readable_content(
         assert "Open vraag over KNM" not in body
     assert "<strong>vervangende</strong>" not in html  # excerpts are plain text, escaped
     assert "Rosa" in text
+    # The same mail headers as every other e-mail of the platform: a stable Message-ID, a
+    # one-click List-Unsubscribe for the "communities" category, the unsubscribe links.
+    assert message["Message-ID"].startswith("<outbox.")
+    assert message["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
+    unsubscribe = message["List-Unsubscribe"].strip().strip("<>")
+    assert "/meldingen/" in unsubscribe or "afmelden" in unsubscribe
+    assert unsubscribe in text
 
     # Idempotent per period: running again (beat fired twice) sends nothing more.
     with django_capture_on_commit_callbacks(execute=True):
@@ -169,6 +176,25 @@ def test_weekly_digest_task_and_membership_change_before_delivery(
     assert rcpts == [member.email]
     assert mail_message["Subject"] == "Weekoverzicht van uw communities"
     assert "Weekthema" in _bodies(mail_message)[0]
+
+
+def test_digest_respects_an_unsubscribe_from_the_communities_category(
+    smtp, closed_community, facilitator, member, make_user, django_capture_on_commit_callbacks
+):
+    from notifications.models import NotificationPreference
+
+    reader = make_user(email="stil@example.org")
+    add_membership(closed_community, reader, notification_preference="daily")
+    NotificationPreference.objects.create(user=reader, muted_categories=["communities"])
+    thread = services.start_thread(closed_community, facilitator, "Inkoop KNM", "Wie doet mee?")
+    now = timezone.make_aware(datetime(2026, 3, 11, 6, 30))
+    Post.objects.all().update(created_at=now - timedelta(hours=12))
+    Thread.objects.all().update(created_at=now - timedelta(hours=12))
+    with django_capture_on_commit_callbacks(execute=True):
+        services.queue_digests("daily", now=now)
+    time.sleep(0.3)
+    assert [r for r, _m in smtp.messages if "stil@example.org" in r] == []
+    assert thread.pk
 
 
 def test_digest_period_boundaries():
