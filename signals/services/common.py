@@ -7,10 +7,10 @@ from __future__ import annotations
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.urls import reverse
-from django.utils.translation import gettext as _
 
 from accounts import roles as account_roles
 from core.sanitize import plain_text
+from core.text import clean_plain_text
 from privacy.guard import describe, find_personal_data
 
 from .. import workflow
@@ -26,18 +26,14 @@ def clean_text(
     value, field: str, max_length: int, errors: dict, *, required=False, label=None
 ) -> str:
     """Sanitise, length-check and guard one text field; problems go into ``errors``."""
-    text = plain_text(value or "")
-    if required and not text:
-        errors[field] = _("Vul %(label)s in.") % {"label": label or _("dit veld")}
-    elif len(text) > max_length:
-        errors[field] = _("Gebruik maximaal %(max)d tekens (nu %(n)d).") % {
-            "max": max_length,
-            "n": len(text),
-        }
-    else:
-        findings = find_personal_data(text)
-        if findings:
-            errors[field] = describe(findings)
+    try:
+        text = clean_plain_text(value, max_length=max_length, required=required, label=label)
+    except ValidationError as error:
+        errors[field] = error.messages[0]
+        return plain_text(value or "")
+    findings = find_personal_data(text)
+    if findings:
+        errors[field] = describe(findings)
     return text
 
 
