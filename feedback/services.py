@@ -18,6 +18,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core.sanitize import plain_text
+from core.text import clean_plain_text
 from privacy.guard import find_personal_data
 from privacy.validators import validate_no_personal_data
 
@@ -122,7 +123,7 @@ def _lock_new(feedback: Feedback) -> Feedback:
 
 
 def _guarded(value: str, max_length: int) -> str:
-    cleaned = plain_text(value, max_length=max_length)
+    cleaned = clean_plain_text(value, max_length=max_length)
     validate_no_personal_data(cleaned)
     return cleaned
 

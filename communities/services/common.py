@@ -9,7 +9,7 @@ from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
-from core.sanitize import plain_text
+from core.text import clean_plain_text
 from core.urls import absolute_url
 from privacy.validators import validate_no_personal_data
 
@@ -27,7 +27,7 @@ def _facilitators(community):
 
 
 def clean_title(raw: str, max_length: int = 200) -> str:
-    title = plain_text(raw, max_length)
+    title = clean_plain_text(raw, max_length=max_length)
     if not title:
         raise ValidationError(_("Geef een onderwerp op."), code="required")
     validate_no_personal_data(title)

@@ -17,6 +17,7 @@ from django.utils.html import escape
 from django.utils.translation import gettext as _
 
 from core.sanitize import clean_html, plain_text
+from core.text import clean_plain_text
 from notifications.services import notify
 from privacy.validators import validate_no_personal_data
 
@@ -45,15 +46,9 @@ def _to_html(text: str) -> str:
 def clean_post_body(raw: str) -> str:
     """Validate (length, personal data) and sanitise the text of a post. Raises ValidationError."""
     raw = (raw or "").replace("\x00", "")
-    text = plain_text(raw)
+    text = clean_plain_text(raw, max_length=MAX_POST_LENGTH)
     if not text:
         raise ValidationError(_("Schrijf een bericht."), code="required")
-    if len(text) > MAX_POST_LENGTH:
-        raise ValidationError(
-            _("Uw bericht is te lang (%(n)s tekens, maximaal %(max)s).")
-            % {"n": len(text), "max": MAX_POST_LENGTH},
-            code="max_length",
-        )
     validate_no_personal_data(text)
     return clean_html(_to_html(raw))
 

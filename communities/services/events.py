@@ -10,7 +10,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from core.sanitize import plain_text
+from core.text import clean_plain_text
 from notifications.services import notify
 from privacy.validators import validate_no_personal_data
 
@@ -23,7 +23,7 @@ def save_event(community: CommunityPage, actor, event: Event | None = None, **fi
     community.require_facilitator(actor)
     fields["title"] = clean_title(fields.get("title", ""))
     if "agenda" in fields:
-        fields["agenda"] = plain_text(fields["agenda"], 5000)
+        fields["agenda"] = clean_plain_text(fields["agenda"], max_length=5000)
         validate_no_personal_data(fields["agenda"])
     if (
         fields.get("ends_at")
@@ -42,7 +42,7 @@ def save_event(community: CommunityPage, actor, event: Event | None = None, **fi
 @transaction.atomic
 def write_report(event: Event, actor, text: str) -> Event:
     event.community.require_facilitator(actor)
-    text = plain_text(text, 20000)
+    text = clean_plain_text(text, max_length=20000)
     validate_no_personal_data(text)
     event.report = text
     event.save(update_fields=["report", "updated_at"])

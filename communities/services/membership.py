@@ -12,7 +12,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from core.sanitize import plain_text
+from core.text import clean_plain_text
 from notifications import outbox
 from notifications.services import notify
 from privacy.validators import validate_no_personal_data
@@ -36,7 +36,7 @@ def join(community: CommunityPage, user, motivation: str = "") -> Membership:
         raise PermissionDenied
     if community.is_hidden:
         raise PermissionDenied(_("Deze community is alleen toegankelijk op uitnodiging."))
-    motivation = plain_text(motivation, 1000)
+    motivation = clean_plain_text(motivation, max_length=1000)
     if motivation:
         validate_no_personal_data(motivation)
     membership, _created = Membership.objects.select_for_update().get_or_create(
@@ -196,7 +196,7 @@ def invitation_from_token(token: str) -> Invitation | None:
 def invite(community: CommunityPage, actor, email: str, message: str = "") -> Invitation:
     community.require_facilitator(actor)
     email = email.strip().lower()
-    message = plain_text(message, 1000)
+    message = clean_plain_text(message, max_length=1000)
     existing = get_user_model().objects.filter(email__iexact=email).first()
     if existing and community.is_member(existing):
         raise ValidationError(_("Deze persoon is al lid."))

@@ -9,7 +9,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from core.sanitize import plain_text
+from core.text import clean_plain_text
 from notifications.services import notify
 
 from ..models import ModerationLog, Post, PostReport, Thread
@@ -20,7 +20,7 @@ from .common import _facilitators, _readers, community_path
 def report_post(post: Post, reporter, reason: str) -> PostReport:
     community = post.thread.community
     community.require_member(reporter)
-    reason = plain_text(reason, 1000)
+    reason = clean_plain_text(reason, max_length=1000)
     if not reason:
         raise ValidationError(_("Geef een reden op."), code="required")
     report = PostReport.objects.create(post=post, reporter=reporter, reason=reason)
@@ -38,7 +38,7 @@ def report_post(post: Post, reporter, reason: str) -> PostReport:
 def _moderate(post: Post, actor, reason: str, hide: bool) -> Post:
     community = post.thread.community
     community.require_facilitator(actor)
-    reason = plain_text(reason, 1000)
+    reason = clean_plain_text(reason, max_length=1000)
     if not reason:
         raise ValidationError(_("Geef een reden op; die wordt vastgelegd."), code="required")
     locked = Post.objects.select_for_update().get(pk=post.pk)

@@ -10,7 +10,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from core.sanitize import plain_text
+from core.text import clean_plain_text
 from privacy.validators import validate_no_personal_data
 
 from ..models import CommunityPage, Opbrengst, Thread
@@ -32,8 +32,8 @@ def save_opbrengst(
     community.require_facilitator(actor)
     if kind not in Opbrengst.Kind.values:
         raise ValidationError(_("Kies een soort opbrengst."))
-    summary = plain_text(summary, 1000)
-    body = plain_text(body, 10000)
+    summary = clean_plain_text(summary, max_length=1000)
+    body = clean_plain_text(body, max_length=10000)
     for value in (summary, body):
         validate_no_personal_data(value)
     if source_thread is not None and source_thread.community_id != community.pk:
@@ -151,7 +151,7 @@ def thread_to_signal(thread: Thread, actor, *, title: str, description: str) -> 
     if thread.signal_id:
         raise ValidationError(_("Van deze discussie is al een signaal gemaakt."))
     title = clean_title(title)
-    description = plain_text(description, 5000)
+    description = clean_plain_text(description, max_length=5000)
     if not description:
         raise ValidationError(_("Beschrijf het knelpunt."), code="required")
     validate_no_personal_data(description)
