@@ -15,6 +15,7 @@ production stack runs before the web, worker and beat start – and ``check``). 
 
 from __future__ import annotations
 
+import re
 from urllib.parse import urlparse
 
 from django.conf import settings
@@ -43,18 +44,24 @@ def _rate_settings():
     yield "RATE_LIMIT_API_USER", rates.get("user")
 
 
+def _redacted(value: str) -> str:
+    """The URL without its password (error messages end up in logs)."""
+    return re.sub(r"(//[^/@:]*:)[^/@]*@", r"\1***@", str(value))
+
+
 def url_problem(value: str, schemes: set[str]) -> str | None:
     """What is wrong with a service URL, or None."""
+    shown = repr(_redacted(value))
     try:
         parsed = urlparse(str(value))
         parsed.port  # noqa: B018 - raises ValueError for a port that is not a number
-    except ValueError as error:
-        return f"{value!r} is not a valid URL ({error})"
+    except ValueError:
+        return f"{shown} is not a valid URL (the port must be a number)"
     if parsed.scheme not in schemes:
         allowed = ", ".join(sorted(schemes))
-        return f"{value!r} has scheme {parsed.scheme!r}; expected one of {allowed}"
+        return f"{shown} has scheme {parsed.scheme!r}; expected one of {allowed}"
     if parsed.scheme not in {"memory", "unix"} and not parsed.hostname:
-        return f"{value!r} has no host name"
+        return f"{shown} has no host name"
     return None
 
 
