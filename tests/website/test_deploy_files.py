@@ -202,3 +202,10 @@ def test_dockerignore_keeps_secrets_and_data_out_of_the_image():
         if line.strip() and not line.startswith("#")
     }
     assert {".env", "private_media", "media", "db.sqlite3", ".git", ".venv"} <= ignored
+
+
+def test_license_file_matches_the_declared_licence():
+    assert 'license = { text = "EUPL-1.2" }' in (ROOT / "pyproject.toml").read_text()
+    text = (ROOT / "LICENSE").read_text()
+    assert text.lstrip().startswith("EUROPEAN UNION PUBLIC LICENCE v. 1.2")
+    assert "15. Applicable Law" in text and "Appendix" in text
