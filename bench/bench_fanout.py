@@ -19,11 +19,12 @@ Writes bench/results/fanout.json.
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import sys
 import time
 from pathlib import Path
+
+from _results import write_json
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -157,20 +158,8 @@ def main() -> int:
     for metric, value, unit in rows:
         print(f"{metric:<{width}}  {value} {unit}".rstrip())
 
-    results = ROOT / "bench" / "results"
-    results.mkdir(exist_ok=True)
-    (results / "fanout.json").write_text(
-        json.dumps(
-            {
-                "summary": [
-                    {"metric": metric, "value": value, "unit": unit} for metric, value, unit in rows
-                ]
-            },
-            indent=2,
-        )
-        + "\n"
-    )
-    print(f"\nwritten: {results / 'fanout.json'}")
+    summary = [{"metric": metric, "value": value, "unit": unit} for metric, value, unit in rows]
+    write_json("fanout", {"summary": summary})
     return 0
 
 

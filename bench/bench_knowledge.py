@@ -14,13 +14,14 @@ It never touches ``DATABASE_URL``, so the development database stays as it is.
 from __future__ import annotations
 
 import argparse
-import json
 import logging
 import os
 import statistics
 import sys
 import time
 from pathlib import Path
+
+from _results import write_json
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -209,10 +210,7 @@ def main() -> int:
             for key, unit in (("requests_per_s", "req/s"), ("p50_ms", "ms"), ("p95_ms", "ms"))
         ],
     }
-    out = ROOT / "bench" / "results" / "knowledge.json"
-    out.parent.mkdir(exist_ok=True)
-    out.write_text(json.dumps(data, indent=2))
-    print(f"Written {out.relative_to(ROOT)}")
+    write_json("knowledge", data)
     return 0
 
 

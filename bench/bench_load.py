@@ -38,6 +38,8 @@ import time
 import urllib.request
 from pathlib import Path
 
+from _results import results_dir, write_json
+
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "bench" / "results"
 BIN = Path(sys.executable).parent
@@ -303,7 +305,7 @@ def main() -> int:
     )
     args = parser.parse_args()
 
-    RESULTS.mkdir(exist_ok=True)
+    results_dir()
     ensure_database(args.fresh)
     print(f"Preparing {DB_NAME} (migrate, seed_demo, bulk data)...", flush=True)
     started = time.monotonic()
@@ -501,18 +503,16 @@ def main() -> int:
         for row in per_name
     ]
     target_met = args.users >= 50 and failures == 0 and worst["p95_ms"] < 300
-    (RESULTS / "load.json").write_text(
-        json.dumps(
-            {
-                "summary": summary,
-                "endpoints": endpoints,
-                "target": {"users": 50, "errors": 0, "p95_ms": 300, "met": target_met},
-                "mode": "celery worker" if args.celery else "in-process",
-                "runs": [run for run, _ in runs],
-                "measured": "steady state (after ramp-up)" if args.steady_state else "whole run",
-            },
-            indent=2,
-        )
+    write_json(
+        "load",
+        {
+            "summary": summary,
+            "endpoints": endpoints,
+            "target": {"users": 50, "errors": 0, "p95_ms": 300, "met": target_met},
+            "mode": "celery worker" if args.celery else "in-process",
+            "runs": [run for run, _ in runs],
+            "measured": "steady state (after ramp-up)" if args.steady_state else "whole run",
+        },
     )
     print(
         f"\n{'endpoint':<24} {'method':<6} {'reqs':>6} {'fail':>5} {'p50':>6} {'p95':>6} {'p99':>6}"

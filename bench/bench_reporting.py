@@ -25,7 +25,6 @@ loading (as autovacuum would) to set the visibility map.
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import random
 import statistics
@@ -33,6 +32,8 @@ import sys
 import time
 from datetime import timedelta
 from pathlib import Path
+
+from _results import write_json
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -320,21 +321,17 @@ def main() -> int:
     print("-" * 54)
     for row in summary:
         print(f"{row['metric']:<36} {row['value']:>10} {row['unit']}")
-    results = ROOT / "bench" / "results"
-    results.mkdir(exist_ok=True)
-    (results / "reporting.json").write_text(
-        json.dumps(
-            {
-                "summary": summary,
-                "targets": {"dashboard_uncached_p95_ms": 500, "pdf_s": 30},
-                "runs": args.runs,
-                "cpus": os.cpu_count(),
-                "load_average": {"before": load_before, "after": load_after},
-                "pdf_bytes": len(pdf_bytes),
-                "overall_ms": {"mean": round(statistics.mean(overall), 1)},
-            },
-            indent=2,
-        )
+    write_json(
+        "reporting",
+        {
+            "summary": summary,
+            "targets": {"dashboard_uncached_p95_ms": 500, "pdf_s": 30},
+            "runs": args.runs,
+            "cpus": os.cpu_count(),
+            "load_average": {"before": load_before, "after": load_after},
+            "pdf_bytes": len(pdf_bytes),
+            "overall_ms": {"mean": round(statistics.mean(overall), 1)},
+        },
     )
     # The target is about computing the figures: a cache hit does not count.
     ok = percentile(overall, 95) < 500 and percentile(level, 95) < 500 and build_s + pdf_s < 30

@@ -21,6 +21,8 @@ import sys
 import time
 from pathlib import Path
 
+from _results import results_dir, write_json
+
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
@@ -743,7 +745,7 @@ def main():
         f"Relevance ({rel['queries']} queries, demo content among the synthetic corpus): "
         f"hit@1={rel['hit@1']} hit@3={rel['hit@3']} MRR={rel['mrr']}"
     )
-    out = ROOT / "bench" / "results" / "search.json"
+    out = results_dir() / "search.json"
     existing = {}
     if out.exists():
         try:
@@ -771,8 +773,7 @@ def main():
             {"metric": f"{label} hit@3", "value": run["relevance"]["hit@3"], "unit": "ratio"},
         ]
     existing["summary"] = summary
-    out.write_text(json.dumps(existing, indent=2, ensure_ascii=False) + "\n")
-    print(f"Written to {out.relative_to(ROOT)}")
+    write_json("search", existing, ensure_ascii=False)
 
 
 if __name__ == "__main__":

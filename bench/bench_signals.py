@@ -11,13 +11,14 @@ sorted, paginated), the signal detail page and a submission, prints a table and 
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import random
 import statistics
 import sys
 import time
 from pathlib import Path
+
+from _results import write_json
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -219,10 +220,7 @@ def main():
     extra = Signal.objects.filter(title="Benchmark: koppeling met DUO ontbreekt")
     SignalEvent.objects.filter(signal__in=extra)._raw_delete(SignalEvent.objects.db)
     extra.delete()
-    out = ROOT / "bench" / "results" / "signals.json"
-    out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(json.dumps(results, indent=2) + "\n")
-    print(f"\nwritten to {out.relative_to(ROOT)}")
+    write_json("signals", results)
 
 
 if __name__ == "__main__":

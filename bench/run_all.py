@@ -12,15 +12,16 @@ import sys
 import time
 from pathlib import Path
 
+from _results import RESULTS, results_dir
+
 BENCH = Path(__file__).resolve().parent
-RESULTS = BENCH / "results"
 
 
 def main(selected: list[str]) -> int:
     scripts = sorted(BENCH.glob("bench_*.py"))
     if selected:
         scripts = [s for s in scripts if s.stem.removeprefix("bench_") in selected]
-    RESULTS.mkdir(exist_ok=True)
+    results_dir()  # a fresh clone has no bench/results/ yet
     failures = []
     env = {**os.environ, "PYTHONPATH": str(BENCH.parent)}
     for script in scripts:
@@ -31,10 +32,12 @@ def main(selected: list[str]) -> int:
         if result.returncode:
             failures.append(script.name)
     rows = []
+    written = []
     for script in scripts:
         path = RESULTS / f"{script.stem.removeprefix('bench_')}.json"
         if not path.exists():
             continue
+        written.append(path)
         data = json.loads(path.read_text())
         name = script.stem.removeprefix("bench_")
         if "summary" in data:
@@ -52,12 +55,16 @@ def main(selected: list[str]) -> int:
     for name, metric, value, unit in rows:
         shown = f"{value:.1f}" if isinstance(value, float) else str(value)
         print(f"{name:<12} {metric:<48} {shown:>10} {unit}")
-    (RESULTS / "summary.json").write_text(
+    summary = results_dir() / "summary.json"
+    summary.write_text(
         json.dumps(
             [dict(zip(("benchmark", "metric", "value", "unit"), r, strict=True)) for r in rows],
             indent=2,
         )
     )
+    print(f"\nJSON results in {RESULTS}/:")
+    for path in [*written, summary]:
+        print(f"  {path.name}")
     if failures:
         print("failed:", ", ".join(failures))
     return 1 if failures else 0

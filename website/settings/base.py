@@ -4,7 +4,16 @@ from pathlib import Path
 
 from django.utils.translation import gettext_lazy as _
 
-from .env import database_config, email_config, env, env_bool, env_int, env_list
+from .env import (
+    PROBLEMS,
+    database_config,
+    email_config_from_env,
+    env,
+    env_bool,
+    env_choice,
+    env_int,
+    env_list,
+)
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
@@ -100,6 +109,8 @@ TEMPLATES = [
 DATABASES = {"default": database_config(BASE_DIR / "db.sqlite3")}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# REDIS_URL is the cache (and, unless CELERY_BROKER_URL is set, also the broker). Production
+# puts them on separate Redis databases: a cache eviction or FLUSHDB never touches the queue.
 REDIS_URL = env("REDIS_URL")
 if REDIS_URL:
     CACHES = {
@@ -151,6 +162,9 @@ STATIC_ROOT = Path(env("STATIC_ROOT", str(BASE_DIR / "staticfiles")))
 STATICFILES_DIRS = [PROJECT_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env("MEDIA_ROOT", str(BASE_DIR / "media")))
+# Files without a public URL (community documents), streamed by views that check access.
+PRIVATE_MEDIA_ROOT = Path(env("PRIVATE_MEDIA_ROOT", str(BASE_DIR / "private_media")))
+COMMUNITIES_DOCUMENT_ROOT = PRIVATE_MEDIA_ROOT / "communities"
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
@@ -159,7 +173,7 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
 # E-mail: EMAIL_URL, e.g. smtp://user:password@mail.example.org:587/?tls=1 (console by default).
-globals().update(email_config(env("EMAIL_URL")))
+globals().update(email_config_from_env("EMAIL_URL"))
 DEFAULT_FROM_EMAIL = env(
     "DEFAULT_FROM_EMAIL", "Lerend stelsel inburgering <noreply@lerendstelsel.nl>"
 )
@@ -184,6 +198,8 @@ WAGTAILSEARCH_BACKENDS = {"default": _search_backend}
 
 # Elasticsearch is optional: the platform's own search module uses it when set.
 ELASTICSEARCH_URL = env("ELASTICSEARCH_URL")
+# RUM index for the PostgreSQL search fallback (used when the extension exists).
+SEARCH_RUM = env_bool("SEARCH_RUM", True)
 ELASTICSEARCH_INDEX_PREFIX = env("ELASTICSEARCH_INDEX_PREFIX", "lerendstelsel")
 
 # Django REST framework: session auth for the site, tokens for partner systems.
@@ -196,7 +212,16 @@ REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
     "PAGE_SIZE": 25,
-    "DEFAULT_THROTTLE_RATES": {"anon": "60/minute", "user": "600/minute"},
+    # Per client address (core.ratelimit.client_ip) for anonymous requests, per user for
+    # tokens and sessions; 429 with Retry-After beyond the rate.
+    "DEFAULT_THROTTLE_CLASSES": [
+        "core.throttling.AnonymousThrottle",
+        "core.throttling.UserThrottle",
+    ],
+    "DEFAULT_THROTTLE_RATES": {
+        "anon": env("RATE_LIMIT_API_ANONYMOUS", "60/m"),
+        "user": env("RATE_LIMIT_API_USER", "600/m"),
+    },
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "Lerend stelsel inburgering API",
@@ -209,7 +234,7 @@ SPECTACULAR_SETTINGS = {
 }
 
 # Celery: Redis in production; without REDIS_URL tasks run in-process (embedded default).
-CELERY_BROKER_URL = REDIS_URL or "memory://"
+CELERY_BROKER_URL = env("CELERY_BROKER_URL", REDIS_URL or "memory://")
 CELERY_RESULT_BACKEND = None
 CELERY_TASK_ALWAYS_EAGER = not REDIS_URL
 CELERY_TASK_EAGER_PROPAGATES = False
@@ -247,15 +272,20 @@ CSRF_COOKIE_SAMESITE = "Lax"
 
 # Platform settings
 PLATFORM_RATE_LIMIT_ANONYMOUS_FORMS = env("RATE_LIMIT_ANONYMOUS_FORMS", "10/h")
-LOGIN_FAILURE_LIMIT = env_int("LOGIN_FAILURE_LIMIT", 5)
-LOGIN_LOCKOUT_SECONDS = env_int("LOGIN_LOCKOUT_SECONDS", 15 * 60)
+LOGIN_FAILURE_LIMIT = env_int("LOGIN_FAILURE_LIMIT", 5, minimum=1)
+LOGIN_LOCKOUT_SECONDS = env_int("LOGIN_LOCKOUT_SECONDS", 15 * 60, minimum=1)
+# Reverse proxies whose X-Forwarded-For is believed (CIDR networks, comma-separated; default
+# none: the direct peer is the client). See core.ratelimit.client_ip and docs/operations.md.
+TRUSTED_PROXIES = env_list("TRUSTED_PROXIES", [])
+FEEDBACK_CONTACT_RETENTION_DAYS = env_int("FEEDBACK_CONTACT_RETENTION_DAYS", 90, minimum=1)
 
+_LOG_LEVELS = {"DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"}
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
-    "root": {"handlers": ["console"], "level": env("LOG_LEVEL", "INFO")},
+    "root": {"handlers": ["console"], "level": env_choice("LOG_LEVEL", "INFO", _LOG_LEVELS)},
     "loggers": {
         "django.db.backends": {"level": "WARNING"},
         "elasticsearch": {"level": "WARNING"},
@@ -264,5 +294,8 @@ LOGGING = {
         "celery.app.trace": {"level": "WARNING"},
     },
 }
+
+# Malformed environment values (variable -> problem), refused by the core.checks system check.
+ENVIRONMENT_PROBLEMS = PROBLEMS
 
 from website.schedule import CELERY_BEAT_SCHEDULE  # noqa: E402,F401

@@ -2,6 +2,10 @@
 
 Every setting that differs between machines comes from here, so the settings
 modules stay declarative and the README can list every variable.
+
+A malformed value does not crash the import with a bare traceback: it is recorded in
+``PROBLEMS`` (variable name -> what is wrong) and the default is used, and the system check
+``core.checks`` refuses to start (``migrate``, ``runserver``, ``check``) naming the variable.
 """
 
 import os
@@ -9,22 +13,52 @@ from urllib.parse import parse_qs, unquote, urlparse
 
 import dj_database_url
 
+# Variable name -> description of the malformed value (reported by core.checks).
+PROBLEMS: dict[str, str] = {}
+
 
 def env(name: str, default: str | None = None) -> str | None:
     value = os.environ.get(name)
     return value if value not in (None, "") else default
 
 
+_TRUE = {"1", "true", "yes", "on"}
+_FALSE = {"0", "false", "no", "off"}
+
+
 def env_bool(name: str, default: bool = False) -> bool:
     value = env(name)
     if value is None:
         return default
-    return value.strip().lower() in {"1", "true", "yes", "on"}
+    if value.strip().lower() not in _TRUE | _FALSE:
+        PROBLEMS[name] = f"{value!r} is not true/false (use true, false, 1, 0, yes, no, on, off)"
+        return default
+    return value.strip().lower() in _TRUE
 
 
-def env_int(name: str, default: int) -> int:
+def env_choice(name: str, default: str, choices: set[str]) -> str:
     value = env(name)
-    return int(value) if value is not None else default
+    if value is None:
+        return default
+    if value.strip().upper() not in choices:
+        PROBLEMS[name] = f"{value!r} is not one of {', '.join(sorted(choices))}"
+        return default
+    return value.strip().upper()
+
+
+def env_int(name: str, default: int, minimum: int | None = 0) -> int:
+    value = env(name)
+    if value is None:
+        return default
+    try:
+        number = int(value.strip())
+    except ValueError:
+        PROBLEMS[name] = f"{value!r} is not a whole number"
+        return default
+    if minimum is not None and number < minimum:
+        PROBLEMS[name] = f"{number} is below the minimum of {minimum}"
+        return default
+    return number
 
 
 def env_list(name: str, default: list[str] | None = None) -> list[str]:
@@ -36,13 +70,19 @@ def env_list(name: str, default: list[str] | None = None) -> list[str]:
 
 def database_config(default_sqlite_path) -> dict:
     url = env("DATABASE_URL")
+    sqlite = {
+        "ENGINE": "django.db.backends.sqlite3",
+        "NAME": str(default_sqlite_path),
+        "OPTIONS": {"timeout": 20},
+    }
     if not url:
-        return {
-            "ENGINE": "django.db.backends.sqlite3",
-            "NAME": str(default_sqlite_path),
-            "OPTIONS": {"timeout": 20},
-        }
-    config = dj_database_url.parse(url, conn_max_age=env_int("DATABASE_CONN_MAX_AGE", 60))
+        return sqlite
+    try:
+        config = dj_database_url.parse(url, conn_max_age=env_int("DATABASE_CONN_MAX_AGE", 60))
+        urlparse(url).port  # noqa: B018 - raises ValueError for a port that is not a number
+    except (ValueError, KeyError) as error:
+        PROBLEMS["DATABASE_URL"] = f"not a database URL ({error})"
+        return sqlite
     config["CONN_HEALTH_CHECKS"] = True
     if config.get("ENGINE", "").endswith("postgresql"):
         # Short OLTP queries: JIT compilation costs more than it saves (seen: 0.7 s on a
@@ -60,6 +100,15 @@ _EMAIL_BACKENDS = {
     "submission": "django.core.mail.backends.smtp.EmailBackend",
     "smtps": "django.core.mail.backends.smtp.EmailBackend",
 }
+
+
+def email_config_from_env(name: str = "EMAIL_URL") -> dict:
+    """``email_config`` of the variable; a malformed URL is recorded and console mail used."""
+    try:
+        return email_config(env(name))
+    except ValueError as error:
+        PROBLEMS[name] = str(error)
+        return email_config(None)
 
 
 def email_config(url: str | None) -> dict:
