@@ -76,7 +76,7 @@ def deactivate(request, pk):
 def request_role(request, pk):
     _manager_required(request)
     member = get_object_or_404(lifecycle.members_visible_to(request.user), pk=pk)
-    form = RoleRequestForm(request.POST or None)
+    form = RoleRequestForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         lifecycle.request_role_change(
             member,

@@ -43,7 +43,7 @@ class RemovalForm(forms.Form):
 @login_required
 @require_http_methods(["GET", "POST"])
 def remove_account(request):
-    form = RemovalForm(request.POST or None)
+    form = RemovalForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         entry = removal.request_removal(request.user)
         auth.logout(request)
