@@ -129,7 +129,12 @@ def callback(request):
 
 
 class LogoutView(auth_views.LogoutView):
-    """Django's logout, then RP-initiated logout at the provider the user signed in with."""
+    """Django's logout, then RP-initiated logout at the provider the user signed in with.
+
+    The site's CSP (``form-action 'self'``) forbids a form POST from redirecting to another
+    origin, so the logout answers with a page that moves on to the provider at once
+    (meta refresh, which the CSP allows) and offers the same link.
+    """
 
     def post(self, request, *args, **kwargs):
         slug = request.session.get(SESSION_PROVIDER)
@@ -147,4 +152,8 @@ class LogoutView(auth_views.LogoutView):
         }
         if id_token:
             params["id_token_hint"] = id_token
-        return HttpResponseRedirect(f"{end_session}?{urlencode(params)}")
+        return render(
+            request,
+            "accounts/oidc_logout.html",
+            {"provider": provider, "end_session_url": f"{end_session}?{urlencode(params)}"},
+        )

@@ -3,7 +3,9 @@ authorization-code flow with PKCE, the Django test client on our side and HTTP r
 to the provider on the other."""
 
 import json
+import re
 import time
+from html import escape, unescape
 from urllib.parse import parse_qs, urlencode, urlparse
 
 import pytest
@@ -188,8 +190,11 @@ def test_logout_ends_the_provider_session_too(oidc_settings, op):
     client = Client()
     _, browser, _ = _sign_in(op, client, "leaver")
     response = client.post("/account/uitloggen/")
-    assert not _logged_in(client)
-    end_session = response["Location"]
+    assert not _logged_in(client) and response.status_code == 200
+    end_session = unescape(
+        re.search(r'id="oidc-end-session" href="([^"]+)"', response.content.decode())[1]
+    )
+    assert f'content="0;url={escape(end_session)}"' in response.content.decode()
     assert end_session.startswith(op.issuer)
     params = parse_qs(urlparse(end_session).query)
     assert params["post_logout_redirect_uri"] == ["http://testserver/"]
