@@ -1,4 +1,4 @@
-"""System check: OIDC_PROVIDERS must parse, and a fixed organisation must exist."""
+"""System check: OIDC_PROVIDERS must parse and use https issuers (outside DEBUG, 127.0.0.1 excepted)."""
 
 from django.conf import settings
 from django.core import checks
