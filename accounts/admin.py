@@ -30,3 +30,8 @@ class UserAdmin(DjangoUserAdmin):
         ("Data", {"fields": ("last_login", "date_joined")}),
     )
     add_fieldsets = ((None, {"classes": ("wide",), "fields": ("email", "password1", "password2")}),)
+
+
+from .identity_admin import remove_on_request  # noqa: E402  (registers the identity models)
+
+UserAdmin.actions = [remove_on_request]

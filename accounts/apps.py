@@ -14,6 +14,9 @@ class AccountsConfig(AppConfig):
 
         post_migrate.connect(sync_roles_after_migrate, dispatch_uid="accounts.sync_roles")
 
+        from . import login_history  # noqa: F401  records every sign-in
+        from .oidc import checks  # noqa: F401  validates OIDC_PROVIDERS at start-up
+
 
 class UsersAppConfig(WagtailUsersAppConfig):
     """Wagtail's user admin with our form (organisation, job title)."""

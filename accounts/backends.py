@@ -1,6 +1,8 @@
 from django.contrib.auth import get_user_model
 from django.contrib.auth.backends import ModelBackend
 
+from .oidc.policy import password_login_disabled
+
 
 class EmailBackend(ModelBackend):
     """Authenticate with e-mail address and password (case-insensitive e-mail)."""
@@ -15,6 +17,8 @@ class EmailBackend(ModelBackend):
         except User.DoesNotExist:
             User().set_password(password)  # equalise timing with an existing account
             return None
+        if password_login_disabled(user.email):
+            return None  # this organisation signs in through its OpenID provider only
         if user.check_password(password) and self.user_can_authenticate(user):
             return user
         return None

@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from taxonomy.models import Organisation
 
 from . import throttle
+from .oidc.policy import password_login_refusal
 
 User = get_user_model()
 
@@ -33,6 +34,8 @@ class LoginForm(AuthenticationForm):
 
     def clean(self):
         email = self.cleaned_data.get("username") or ""
+        if refusal := password_login_refusal(email):
+            raise forms.ValidationError(refusal, code="password_login_disabled")
         if throttle.is_locked(email, self.request):
             from django.conf import settings
 

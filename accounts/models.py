@@ -66,3 +66,13 @@ class User(AbstractUser):
         from .roles import user_roles
 
         return bool(user_roles(self) & set(roles))
+
+
+from .identity_models import (  # noqa: E402,F401  (models of sign-in and privacy rights)
+    AccountRemoval,
+    ClaimRoleMapping,
+    LoginEvent,
+    OIDCIdentity,
+    PasswordLoginDisabledDomain,
+    RoleChangeRequest,
+)

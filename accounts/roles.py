@@ -25,6 +25,7 @@ COORDINATOR_STELSEL = "coordinator_stelsel"
 KETENPARTNER = "ketenpartner"
 INBURGERAAR = "inburgeraar"
 BEHEERDER = "beheerder"
+ORGANISATIEBEHEERDER = "organisatiebeheerder"
 
 COORDINATOR_ROLES = (COORDINATOR_UITVOERING, COORDINATOR_SCHAKEL, COORDINATOR_STELSEL)
 
@@ -101,6 +102,15 @@ ROLES: dict[str, Role] = {
             _("Beheerder"),
             _("Beheert gebruikers, rollen en de instellingen van de site."),
         ),
+        Role(
+            ORGANISATIEBEHEERDER,
+            "Organisatiebeheerder",
+            _("Organisatiebeheerder"),
+            _(
+                "Ziet de leden van de eigen organisatie, zet hun account uit en vraagt "
+                "rolwijzigingen aan."
+            ),
+        ),
     ]
 }
 
@@ -142,10 +152,18 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         "wagtailcore.add_site",
         "wagtailcore.change_site",
         "website.change_sitesettings",
+        *[
+            f"accounts.{action}_{model}"
+            for model in ("claimrolemapping", "passwordlogindisableddomain", "rolechangerequest")
+            for action in ("add", "change", "delete", "view")
+        ],
+        "accounts.view_accountremoval",
+        "accounts.view_loginevent",
     ],
     PROFESSIONAL: [],
     KETENPARTNER: [],
     INBURGERAAR: [],
+    ORGANISATIEBEHEERDER: [],
 }
 
 # Page and collection permissions (Wagtail) on the whole tree, per role.
@@ -295,5 +313,15 @@ def assign_role(user, role_key: str) -> None:
 
     group, _ = Group.objects.get_or_create(name=ROLES[role_key].group_name)
     user.groups.add(group)
+    if hasattr(user, "_role_cache"):
+        del user._role_cache
+
+
+def revoke_role(user, role_key: str) -> None:
+    from django.contrib.auth.models import Group
+
+    group = Group.objects.filter(name=ROLES[role_key].group_name).first()
+    if group is not None:
+        user.groups.remove(group)
     if hasattr(user, "_role_cache"):
         del user._role_cache

@@ -1,13 +1,14 @@
-from django.contrib.auth import views as auth_views
 from django.urls import path
 
 from . import views
+from .identity_urls import urlpatterns as identity_urlpatterns
+from .oidc import views as oidc_views
 
 app_name = "accounts"
 
 urlpatterns = [
     path("inloggen/", views.LoginView.as_view(), name="login"),
-    path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
+    path("uitloggen/", oidc_views.LogoutView.as_view(), name="logout"),
     path("registreren/", views.register, name="register"),
     path("activeren/<uidb64>/<token>/", views.activate, name="activate"),
     path("profiel/", views.profile, name="profile"),
@@ -24,3 +25,5 @@ urlpatterns = [
         name="password_reset_complete",
     ),
 ]
+
+urlpatterns += identity_urlpatterns

@@ -74,6 +74,13 @@ say "Redis answers on 127.0.0.1:$REDIS_PORT"
     --dump-dom about:blank >/dev/null 2>&1 || { say "Chromium does not start"; exit 1; }
 say "Chromium starts ($(/usr/bin/chromium --version 2>/dev/null))"
 
+# --- OpenID provider of the sign-in tests (npm oidc-provider, run with Node.js) -------------
+if command -v npm >/dev/null 2>&1; then
+    (cd "$(dirname "$0")/../tests/oidc_provider" && npm ci --no-audit --no-fund --silent) \
+        || { say "npm ci for tests/oidc_provider failed"; exit 1; }
+    say "OpenID provider for the tests installed ($(node --version))"
+fi
+
 cat <<TXT
 [services] ready. Use:
   export DATABASE_URL=postgres://postgres:$TEST_DB_PASSWORD@127.0.0.1:$PGPORT/lerend_stelsel

@@ -46,6 +46,12 @@ CELERY_BEAT_SCHEDULE = {
         "task": "privacy.apply_retention",
         "schedule": crontab(hour=3, minute=50),
     },
+    # Removed accounts (daily 04:00): anonymise those whose grace period
+    # (ACCOUNT_REMOVAL_GRACE_DAYS) is over. Idempotent: anonymised accounts are skipped.
+    "accounts-anonymise-removed": {
+        "task": "accounts.anonymise_removed_accounts",
+        "schedule": crontab(hour=4, minute=0),
+    },
     "signals-deadline-monitor": {
         "task": "signals.tasks.deadline_monitor",
         "schedule": crontab(hour=7, minute=15),

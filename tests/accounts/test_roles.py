@@ -10,7 +10,7 @@ pytestmark = pytest.mark.django_db
 def test_every_role_exists_as_a_group_after_migrate():
     names = set(Group.objects.values_list("name", flat=True))
     assert {role.group_name for role in roles.ROLES.values()} <= names
-    assert len(roles.ROLES) == 8
+    assert len(roles.ROLES) == 9
 
 
 @pytest.mark.parametrize(

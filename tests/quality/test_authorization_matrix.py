@@ -68,6 +68,14 @@ EXPECTED: dict[str, str] = {
     'account/wachtwoord-vergeten/verzonden/': 'A A A A A A A A A',
     'account/wachtwoord-herstellen/<uidb64>/<token>/': 'A A A A A A A A A',
     'account/wachtwoord-herstellen/klaar/': 'A A A A A A A A A',
+    'account/inloggen/oidc/terug/': 'B B B B B B B B B',
+    'account/inloggen/oidc/<slug:slug>/': 'D D D D D D D D D',
+    'account/organisatie/leden/': 'L D D D D D D D A',
+    'account/organisatie/leden/<int:pk>/deactiveren/': 'L M M M M M M M M',
+    'account/organisatie/leden/<int:pk>/rol/ [other]': 'L D D D D D D D A',
+    'account/mijn-gegevens/': 'L A A A A A A A A',
+    'account/mijn-gegevens/download/': 'L A A A A A A A A',
+    'account/account-verwijderen/': 'L A A A A A A A A',
     'signalen/': 'L A A A A A A D A',
     'signalen/nieuw/': 'L A A A A A A D A',
     'signalen/vergelijkbaar/': 'L A A A A A A D A',
@@ -307,6 +315,7 @@ def paths(world) -> dict[str, str]:
 
 
 VARIANTS = {
+    "account/organisatie/leden/<int:pk>/rol/": lambda w: {"other": {"pk": w["stranger"].pk}},
     "signalen/<int:pk>/": lambda w: {
         "own": {"pk": w["signal_own"].pk},
         "other": {"pk": w["signal_other"].pk},
@@ -493,3 +502,18 @@ def test_feedback_of_inburgeraars_is_only_for_moderators(world):
             assert text not in response.content.decode()
     coordinator = _client(world, roles.COORDINATOR_UITVOERING)
     assert text in coordinator.get(f"/feedback/moderatie/{world['feedback'].pk}/").content.decode()
+
+
+def test_my_data_export_is_only_ever_the_requesters_own_data(world):
+    """Every role downloads "my data": none holds the stranger's name, e-mail or account.
+
+    (A coordinator's own notifications may name the stranger's signal: that is the
+    coordinator's data. Who submitted it is not.)"""
+    stranger = world["stranger"]
+    foreign = [stranger.email, "Vreemde", "Melder", f'"submitted_by": {stranger.pk}']
+    for role, user in world["users"].items():
+        client = Client()
+        client.force_login(user)
+        text = client.get("/account/mijn-gegevens/download/").content.decode()
+        assert user.email in text, role
+        assert [value for value in foreign if value in text] == [], role

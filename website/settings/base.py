@@ -278,6 +278,9 @@ LOGIN_LOCKOUT_SECONDS = env_int("LOGIN_LOCKOUT_SECONDS", 15 * 60, minimum=1)
 # none: the direct peer is the client). See core.ratelimit.client_ip and docs/operations.md.
 TRUSTED_PROXIES = env_list("TRUSTED_PROXIES", [])
 FEEDBACK_CONTACT_RETENTION_DAYS = env_int("FEEDBACK_CONTACT_RETENTION_DAYS", 90, minimum=1)
+# OpenID Connect providers (JSON list, docs/identity.md) and the removal grace period.
+OIDC_PROVIDERS = env("OIDC_PROVIDERS", "[]")
+ACCOUNT_REMOVAL_GRACE_DAYS = env_int("ACCOUNT_REMOVAL_GRACE_DAYS", 14, minimum=0)
 
 _LOG_LEVELS = {"DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"}
 LOGGING = {

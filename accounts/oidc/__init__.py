@@ -1,0 +1,1 @@
+"""Sign-in through OpenID Connect, one or more providers (mozilla-django-oidc, per provider)."""
