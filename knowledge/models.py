@@ -35,6 +35,9 @@ from wagtail.models import Orderable, Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
+from core.http_cache import FastViewRestrictionsMixin, public_pages
+from core.page_cache import request_memo
+
 from .blocks import AnswerBlock, KnowledgeBodyBlock, SourcesBlock
 
 # Roles that count as "chain professionals" for restricted content (keys of accounts.roles).
@@ -55,7 +58,10 @@ def can_see_restricted(user) -> bool:
         return False
     if user.is_superuser or user.is_staff:
         return True
-    return user.has_role(*PROFESSIONAL_ROLE_KEYS)
+    # Once per request: pages, listings and related questions all ask.
+    return request_memo(
+        ("can_see_restricted", user.pk), lambda: user.has_role(*PROFESSIONAL_ROLE_KEYS)
+    )
 
 
 def add_months(day: date, months: int) -> date:
@@ -84,7 +90,7 @@ class KnowledgePageQuerySet(PageQuerySet):
         qs = self.live()
         if can_see_restricted(user):
             return qs
-        return qs.filter(audience=Audience.PUBLIC).public()
+        return public_pages(qs.filter(audience=Audience.PUBLIC))
 
     def review_due(self, on: date | None = None):
         return self.filter(review_due_at__lte=on or timezone.localdate())
@@ -93,8 +99,10 @@ class KnowledgePageQuerySet(PageQuerySet):
 KnowledgePageManager = PageManager.from_queryset(KnowledgePageQuerySet)
 
 
-class KnowledgePageMixin(models.Model):
+class KnowledgePageMixin(FastViewRestrictionsMixin, models.Model):
     """Fields and behaviour shared by handreikingen and questions."""
+
+    fast_route = True  # resolved by url_path (core.http_cache)
 
     audience = models.CharField(
         _("zichtbaarheid"),
@@ -197,7 +205,7 @@ class KnowledgePageMixin(models.Model):
 # --- Index pages -----------------------------------------------------------------
 
 
-class KnowledgeIndexPage(Page):
+class KnowledgeIndexPage(FastViewRestrictionsMixin, Page):
     """The kennisbank (/kennisbank/): themes overview, latest questions and handreikingen."""
 
     intro = models.TextField(_("introductie"), max_length=600, blank=True)
@@ -206,6 +214,7 @@ class KnowledgeIndexPage(Page):
     parent_page_types = ["website.HomePage"]
     subpage_types = ["knowledge.QuestionIndexPage", "knowledge.HandreikingIndexPage"]
     max_count = 1
+    fast_route = True
 
     class Meta:
         verbose_name = _("kennisbank")
@@ -273,12 +282,13 @@ class FilteredIndexMixin:
         return context
 
 
-class QuestionIndexPage(FilteredIndexMixin, Page):
+class QuestionIndexPage(FastViewRestrictionsMixin, FilteredIndexMixin, Page):
     intro = models.TextField(_("introductie"), max_length=600, blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
     parent_page_types = ["knowledge.KnowledgeIndexPage"]
     subpage_types = ["knowledge.QuestionPage"]
+    fast_route = True
 
     class Meta:
         verbose_name = _("overzicht vragen en antwoorden")
@@ -288,12 +298,13 @@ class QuestionIndexPage(FilteredIndexMixin, Page):
         return QuestionPage
 
 
-class HandreikingIndexPage(FilteredIndexMixin, Page):
+class HandreikingIndexPage(FastViewRestrictionsMixin, FilteredIndexMixin, Page):
     intro = models.TextField(_("introductie"), max_length=600, blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
     parent_page_types = ["knowledge.KnowledgeIndexPage"]
     subpage_types = ["knowledge.HandreikingPage"]
+    fast_route = True
 
     class Meta:
         verbose_name = _("overzicht handreikingen")

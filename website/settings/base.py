@@ -4,7 +4,15 @@ from pathlib import Path
 
 from django.utils.translation import gettext_lazy as _
 
-from .env import database_config, email_config, env, env_bool, env_int, env_list
+from .env import (
+    database_config,
+    email_config,
+    env,
+    env_bool,
+    env_int,
+    env_list,
+    frontend_cache_config,
+)
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
@@ -66,6 +74,8 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    # Anonymous public pages: shared-cache headers, in-app page cache (docs/caching.md).
+    "core.http_cache.PublicCacheMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -249,6 +259,19 @@ CSRF_COOKIE_SAMESITE = "Lax"
 PLATFORM_RATE_LIMIT_ANONYMOUS_FORMS = env("RATE_LIMIT_ANONYMOUS_FORMS", "10/h")
 LOGIN_FAILURE_LIMIT = env_int("LOGIN_FAILURE_LIMIT", 5)
 LOGIN_LOCKOUT_SECONDS = env_int("LOGIN_LOCKOUT_SECONDS", 15 * 60)
+
+# Page caching (docs/caching.md): headers for proxies/CDNs and the in-app page cache.
+PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", True)
+PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 300)
+PAGE_CACHE_MAX_AGE = env_int("PAGE_CACHE_MAX_AGE", 300)
+PAGE_CACHE_STALE_WHILE_REVALIDATE = env_int("PAGE_CACHE_STALE_WHILE_REVALIDATE", 600)
+PAGE_CACHE_PUBLIC_VIEWS = [
+    "knowledge:theme",
+    "signals:public_followup",
+    "signals:public_detail",
+    "reporting:public",
+]
+WAGTAILFRONTENDCACHE = frontend_cache_config()
 
 LOGGING = {
     "version": 1,
