@@ -223,13 +223,13 @@ def start_server(root: Path, static_root: str, workers: int, page_cache: bool):
 def login_cookie(base: str) -> str:
     jar = http.cookiejar.CookieJar()
     opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
-    html = opener.open(f"{base}/account/login/", timeout=30).read().decode()
+    html = opener.open(f"{base}/account/inloggen/", timeout=30).read().decode()
     token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html).group(1)
     form = {"csrfmiddlewaretoken": token, "username": EMAIL, "email": EMAIL, "password": PASSWORD}
     request = urllib.request.Request(
-        f"{base}/account/login/",
+        f"{base}/account/inloggen/",
         data=urllib.parse.urlencode(form).encode(),
-        headers={"Referer": f"{base}/account/login/", "Origin": base},
+        headers={"Referer": f"{base}/account/inloggen/", "Origin": base},
     )
     opener.open(request, timeout=30).read()
     cookies = {c.name: c.value for c in jar}

@@ -22,19 +22,17 @@ from django.utils import timezone
 
 from .models import OutboxMessage
 
-_batch_state = threading.local()
+_pending = threading.local()
 
 
-class _Batch:
-    def __init__(self):
-        self.ids: list[int] = []
-        self.flushed = False
-
-    def flush(self) -> None:
-        self.flushed = True
-        if getattr(_batch_state, "batch", None) is self:
-            _batch_state.batch = None
-        run(self.ids)
+def _flush() -> None:
+    """Run every message this thread recorded so far (the first callback after a commit
+    takes them all; the ones after it find nothing to do)."""
+    ids = getattr(_pending, "ids", None)
+    if not ids:
+        return
+    _pending.ids = []
+    run(ids)
 
 
 def in_process() -> bool:
@@ -47,22 +45,15 @@ def in_process() -> bool:
 
 
 def add(ids: list[int]) -> None:
-    """Collect the messages of the current transaction; one on-commit callback runs them."""
-    connection = transaction.get_connection()
-    batch = getattr(_batch_state, "batch", None)
-    pending = (
-        connection.in_atomic_block
-        and any(callback == batch.flush for _sids, callback, _robust in connection.run_on_commit)
-        if batch is not None
-        else False
-    )
-    if batch is None or batch.flushed or not pending:
-        batch = _Batch()
-        batch.ids.extend(ids)
-        _batch_state.batch = batch
-        transaction.on_commit(batch.flush)  # runs at once outside a transaction
-        return
-    batch.ids.extend(ids)
+    """Record messages for the batch that runs after the current transaction commits.
+
+    On-commit callbacks only run when the outermost transaction commits, so when the first
+    one runs every message recorded by this thread is committed (or rolled back: ``run``
+    skips rows that do not exist)."""
+    if not hasattr(_pending, "ids"):
+        _pending.ids = []
+    _pending.ids.extend(ids)
+    transaction.on_commit(_flush)
 
 
 def run(message_ids: Iterable[int]) -> dict[str, int]:

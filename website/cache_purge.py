@@ -151,7 +151,14 @@ def on_restriction_change(sender, instance, **kwargs):
     request_purge(payload, synchronous=True)
 
 
-def on_site_wide_change(sender, instance, **kwargs):
+def on_site_wide_change(sender, instance, created=False, **kwargs):
+    if (
+        created
+        and not kwargs.get("raw")
+        and sender.__name__ == "SiteSettings"
+        and not any((instance.tagline, instance.footer_text, instance.contact_email))
+    ):
+        return  # the empty row made on a site's first request changes nothing shown
     request_purge(_everything())
 
 

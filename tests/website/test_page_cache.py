@@ -98,7 +98,15 @@ def test_anonymous_public_page_sets_no_cookie_and_is_shareable(client, question)
 
 
 @pytest.mark.parametrize(
-    "url", ["/", "/kennisbank/", "/kennisbank/vragen/", "/kennisbank/thema/b1-route/"]
+    "url",
+    [
+        "/",
+        "/kennisbank/",
+        "/kennisbank/vragen/",
+        "/kennisbank/thema/b1-route/",
+        "/signalen/opvolging/",
+        "/rapportage/publiek/",
+    ],
 )
 def test_other_public_page_types_are_shareable(client, question, url):
     response = client.get(url)
