@@ -26,7 +26,6 @@ this checkout. Environment: ``BENCH_PG`` (default ``postgres://postgres:postgres
 from __future__ import annotations
 
 import argparse
-import http.cookiejar
 import json
 import os
 import re
@@ -221,25 +220,50 @@ def start_server(root: Path, static_root: str, workers: int, page_cache: bool):
 
 
 def login_cookie(base: str) -> str:
-    jar = http.cookiejar.CookieJar()
-    opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
-    html = opener.open(f"{base}/account/inloggen/", timeout=30).read().decode()
-    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html).group(1)
-    form = {"csrfmiddlewaretoken": token, "username": EMAIL, "email": EMAIL, "password": PASSWORD}
-    request = urllib.request.Request(
-        f"{base}/account/inloggen/",
-        data=urllib.parse.urlencode(form).encode(),
-        headers={"Referer": f"{base}/account/inloggen/", "Origin": base},
+    """Sign in through the login form; returns the Cookie header for wrk. (The cookies are
+    ``Secure`` under production settings, so they are handled by hand over plain HTTP.)"""
+    import http.client
+
+    host = urllib.parse.urlsplit(base).netloc
+    conn = http.client.HTTPConnection(host, timeout=30)
+    conn.request("GET", "/account/inloggen/")
+    response = conn.getresponse()
+    html = response.read().decode()
+    cookies = dict(
+        header.split(";", 1)[0].split("=", 1)
+        for name, header in response.getheaders()
+        if name.lower() == "set-cookie"
     )
-    opener.open(request, timeout=30).read()
-    cookies = {c.name: c.value for c in jar}
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html).group(1)
+    body = urllib.parse.urlencode(
+        {"csrfmiddlewaretoken": token, "username": EMAIL, "password": PASSWORD}
+    )
+    conn.request(
+        "POST",
+        "/account/inloggen/",
+        body=body,
+        headers={
+            "Content-Type": "application/x-www-form-urlencoded",
+            "Cookie": "; ".join(f"{k}={v}" for k, v in cookies.items()),
+            "Origin": base,
+            "Referer": f"{base}/account/inloggen/",
+        },
+    )
+    response = conn.getresponse()
+    response.read()
+    for name, header in response.getheaders():
+        if name.lower() == "set-cookie":
+            key, value = header.split(";", 1)[0].split("=", 1)
+            cookies[key] = value
+    conn.close()
     if "sessionid" not in cookies:
-        raise RuntimeError("login failed: no session cookie")
+        raise RuntimeError(f"login failed ({response.status}): no session cookie")
     return "; ".join(f"{k}={v}" for k, v in cookies.items())
 
 
 def wrk(url: str, duration: int, connections: int, cookie: str = "") -> dict:
-    command = ["wrk", "-t", "2", "-c", str(connections), "-d", f"{duration}s", "--latency", url]
+    command = ["wrk", "-t", "2", "-c", str(connections), "-d", f"{duration}s", "--timeout", "30s"]
+    command += ["--latency", url]
     if cookie:
         command[1:1] = ["-H", f"Cookie: {cookie}"]
     out = subprocess.run(command, capture_output=True, text=True, timeout=duration + 60).stdout

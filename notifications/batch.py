@@ -1,38 +1,68 @@
-"""Embedded mode of the outbox: the messages of one transaction run in one batch after commit.
+"""Embedded mode of the outbox: the messages of one request run in one batch after commit.
 
 Without a broker (``CELERY_TASK_ALWAYS_EAGER``, the default without ``REDIS_URL``) every
 message used to be claimed, handed to an eager task and run in a transaction of its own,
-inside the user's request. Here the messages recorded in one transaction are collected and
-one on-commit callback runs them: one transaction, one row lock query, each handler in its
-own savepoint, one UPDATE for the ones that succeeded. A failing handler is recorded as
-before (``outbox._record_failure``: back-off, then ``failed``) and the periodic job retries
-it. With a worker (``REDIS_URL`` set) nothing changes: messages go to Celery one by one.
+inside the user's request. Now each message's on-commit callback only puts it on the
+request's list, and when the request has finished (``request_finished``: after the response
+was handed to the server) the list runs as one batch: one transaction, one row-locking
+query, each handler in its own savepoint, one UPDATE for the ones that succeeded. A failing
+handler is recorded as before (``outbox._record_failure``: back-off, then ``failed``).
+Outside a request (commands, tests, tasks) a committed message runs at once, as before.
+With a worker (``REDIS_URL`` set) nothing changes: messages go to Celery one by one.
 ``OUTBOX_BATCH_IN_PROCESS = False`` switches batching off.
 """
 
 from __future__ import annotations
 
+import logging
 import threading
 from collections.abc import Iterable
 
 from django.conf import settings
+from django.core.signals import request_finished, request_started
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
 from .models import OutboxMessage
 
-_pending = threading.local()
+logger = logging.getLogger(__name__)
+
+# The ids of messages committed during the current request of this thread (None: no request).
+_scope = threading.local()
 
 
-def _flush() -> None:
-    """Run every message this thread recorded so far (the first callback after a commit
-    takes them all; the ones after it find nothing to do)."""
-    ids = getattr(_pending, "ids", None)
-    if not ids:
-        return
-    _pending.ids = []
-    run(ids)
+def _run_safely(ids: list[int]) -> None:
+    try:
+        run(ids)
+    except Exception:  # the messages stay pending; the periodic job retries them
+        logger.exception("Outbox: batch of %s message(s) failed to run", len(ids))
+
+
+def _request_started(**kwargs) -> None:
+    leftover = getattr(_scope, "ids", None)  # a request that never finished (an exception)
+    _scope.ids = []
+    if leftover:
+        _run_safely(leftover)
+
+
+def _request_finished(**kwargs) -> None:
+    ids = getattr(_scope, "ids", None)
+    _scope.ids = None
+    if ids:
+        _run_safely(ids)
+
+
+request_started.connect(_request_started, dispatch_uid="notifications.batch.start")
+request_finished.connect(_request_finished, dispatch_uid="notifications.batch.finish")
+
+
+def _committed(ids: list[int]) -> None:
+    pending = getattr(_scope, "ids", None)
+    if pending is None:
+        run(ids)
+    else:
+        pending.extend(ids)
 
 
 def in_process() -> bool:
@@ -45,15 +75,9 @@ def in_process() -> bool:
 
 
 def add(ids: list[int]) -> None:
-    """Record messages for the batch that runs after the current transaction commits.
-
-    On-commit callbacks only run when the outermost transaction commits, so when the first
-    one runs every message recorded by this thread is committed (or rolled back: ``run``
-    skips rows that do not exist)."""
-    if not hasattr(_pending, "ids"):
-        _pending.ids = []
-    _pending.ids.extend(ids)
-    transaction.on_commit(_flush)
+    """Run these messages after commit: at the end of the request, or at once outside one."""
+    ids = list(ids)
+    transaction.on_commit(lambda: _committed(ids))
 
 
 def run(message_ids: Iterable[int]) -> dict[str, int]:

@@ -6,6 +6,7 @@ transaction runs nothing.
 """
 
 import pytest
+from django.core.signals import request_finished, request_started
 from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext
 
@@ -20,14 +21,20 @@ def _enqueue(n, name="tests.batch", prefix="m"):
     return [outbox.enqueue(name, {"n": i}, dedupe_key=f"{prefix}:{i}") for i in range(n)]
 
 
-def test_twelve_messages_run_once_in_one_batch(committed, test_handler):
+def test_twelve_messages_of_a_request_run_once_in_one_batch(committed, test_handler):
     ran = []
     test_handler("tests.batch", lambda payload: ran.append(payload["n"]))
+    request_started.send(sender=None)
     with committed():
         with transaction.atomic():
-            messages = _enqueue(12)
-            assert ran == []  # nothing before commit
-    assert sorted(ran) == list(range(12))
+            messages = _enqueue(7)
+        messages += _enqueue(5, prefix="second")  # a second transaction of the same request
+    assert ran == []  # committed, waiting for the end of the request
+    with CaptureQueriesContext(connection) as ctx:
+        request_finished.send(sender=None)
+    assert sorted(ran) == [*range(7), *range(5)]
+    locks = [q for q in ctx.captured_queries if "notifications_outboxmessage" in q["sql"]]
+    assert len(locks) == 2  # one SELECT of the twelve, one UPDATE marking them done
     assert OutboxMessage.objects.filter(status="done", attempts=1).count() == 12
     # A duplicate delivery or a second batch of the same messages does nothing.
     assert batch.run([m.pk for m in messages]) == {"done": 0, "retry": 0, "failed": 0}
@@ -66,6 +73,14 @@ def test_a_failing_handler_is_retried_without_affecting_the_others(committed, te
     test_handler("tests.batch", lambda payload: ran.append(payload["n"]))
     assert outbox.run(failed.pk) == "done"
     assert sorted(ran) == [0, 1, 2, 3, 4, 5]
+
+
+def test_outside_a_request_a_commit_runs_its_messages_at_once(committed, test_handler):
+    ran = []
+    test_handler("tests.batch", lambda payload: ran.append(payload["n"]))
+    with committed():
+        _enqueue(3)
+    assert sorted(ran) == [0, 1, 2]
 
 
 def test_rolled_back_transaction_runs_nothing_and_next_one_runs(committed, test_handler):

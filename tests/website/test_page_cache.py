@@ -216,3 +216,32 @@ def test_pages_are_served_uncached_while_redis_is_down(client, resilient_cache, 
             assert "Drie jaar." in response.content.decode()
     finally:
         resilient_cache.start()
+
+
+def test_footer_change_is_visible_at_once(client, question, django_capture_on_commit_callbacks):
+    from wagtail.models import Site
+
+    from website.models import SiteSettings
+
+    assert client.get(question.url)["X-Page-Cache"] == "miss"
+    assert client.get("/kennisbank/")["X-Page-Cache"] == "miss"
+    site_settings = SiteSettings.for_site(Site.objects.get(is_default_site=True))
+    site_settings.tagline = "Samen leren van de praktijk"
+    with django_capture_on_commit_callbacks(execute=True):
+        site_settings.save()
+    for url in (question.url, "/kennisbank/"):
+        response = client.get(url)
+        assert response["X-Page-Cache"] == "miss"
+        assert "Samen leren van de praktijk" in response.content.decode()
+
+
+def test_no_connection_health_check_per_request(monkeypatch):
+    from website.settings.env import database_config
+
+    monkeypatch.setenv("DATABASE_URL", "postgres://u:p@127.0.0.1:5432/x")
+    monkeypatch.delenv("DATABASE_CONN_HEALTH_CHECKS", raising=False)
+    config = database_config("unused")
+    assert config["CONN_HEALTH_CHECKS"] is False
+    assert config["CONN_MAX_AGE"] == 60
+    monkeypatch.setenv("DATABASE_CONN_HEALTH_CHECKS", "1")
+    assert database_config("unused")["CONN_HEALTH_CHECKS"] is True
