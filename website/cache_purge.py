@@ -137,6 +137,12 @@ def on_page_change(sender, instance, **kwargs):
     request_purge(page_targets(instance))
 
 
+def on_page_created(sender, instance, created=False, raw=False, **kwargs):
+    """A page created live in code (not through publishing) still shows up at once."""
+    if created and not raw and isinstance(instance, Page) and instance.live:
+        request_purge(page_targets(instance))
+
+
 def on_page_move(sender, instance, **kwargs):
     request_purge(_everything())
 
@@ -175,6 +181,7 @@ def connect() -> None:
     page_published.connect(on_page_change, dispatch_uid="website.purge.published")
     page_unpublished.connect(on_page_change, dispatch_uid="website.purge.unpublished")
     post_page_move.connect(on_page_move, dispatch_uid="website.purge.moved")
+    post_save.connect(on_page_created, dispatch_uid="website.purge.created")
     for signal in (post_save, post_delete):
         signal.connect(
             on_restriction_change,

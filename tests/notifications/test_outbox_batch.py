@@ -32,14 +32,14 @@ def test_twelve_messages_of_a_request_run_once_in_one_batch(committed, test_hand
     assert ran == []  # committed, waiting for the end of the request
     with CaptureQueriesContext(connection) as ctx:
         request_finished.send(sender=None)
-    assert sorted(ran) == [*range(7), *range(5)]
+    assert sorted(ran) == sorted([*range(7), *range(5)])
     locks = [q for q in ctx.captured_queries if "notifications_outboxmessage" in q["sql"]]
     assert len(locks) == 2  # one SELECT of the twelve, one UPDATE marking them done
     assert OutboxMessage.objects.filter(status="done", attempts=1).count() == 12
     # A duplicate delivery or a second batch of the same messages does nothing.
     assert batch.run([m.pk for m in messages]) == {"done": 0, "retry": 0, "failed": 0}
     assert run_outbox_message.apply(args=[messages[0].pk]).get() == "done"
-    assert sorted(ran) == list(range(12))
+    assert sorted(ran) == sorted([*range(7), *range(5)])
 
 
 def test_batch_cost_does_not_grow_per_message_transaction(committed, test_handler):
