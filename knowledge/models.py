@@ -36,6 +36,7 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from accounts import roles
+from core.http_cache import FastViewRestrictionsMixin, public_pages
 
 from .blocks import AnswerBlock, KnowledgeBodyBlock, SourcesBlock
 
@@ -71,7 +72,7 @@ class KnowledgePageQuerySet(PageQuerySet):
         qs = self.live()
         if can_see_restricted(user):
             return qs
-        return qs.filter(audience=Audience.PUBLIC).public()
+        return public_pages(qs.filter(audience=Audience.PUBLIC))
 
     def review_due(self, on: date | None = None):
         return self.filter(review_due_at__lte=on or timezone.localdate())
@@ -80,8 +81,10 @@ class KnowledgePageQuerySet(PageQuerySet):
 KnowledgePageManager = PageManager.from_queryset(KnowledgePageQuerySet)
 
 
-class KnowledgePageMixin(models.Model):
+class KnowledgePageMixin(FastViewRestrictionsMixin, models.Model):
     """Fields and behaviour shared by handreikingen and questions."""
+
+    fast_route = True  # resolved by url_path (core.http_cache)
 
     audience = models.CharField(
         _("zichtbaarheid"),
@@ -184,7 +187,7 @@ class KnowledgePageMixin(models.Model):
 # --- Index pages -----------------------------------------------------------------
 
 
-class KnowledgeIndexPage(Page):
+class KnowledgeIndexPage(FastViewRestrictionsMixin, Page):
     """The kennisbank (/kennisbank/): themes overview, latest questions and handreikingen."""
 
     intro = models.TextField(_("introductie"), max_length=600, blank=True)
@@ -193,6 +196,7 @@ class KnowledgeIndexPage(Page):
     parent_page_types = ["website.HomePage"]
     subpage_types = ["knowledge.QuestionIndexPage", "knowledge.HandreikingIndexPage"]
     max_count = 1
+    fast_route = True
 
     class Meta:
         verbose_name = _("kennisbank")
@@ -260,12 +264,13 @@ class FilteredIndexMixin:
         return context
 
 
-class QuestionIndexPage(FilteredIndexMixin, Page):
+class QuestionIndexPage(FastViewRestrictionsMixin, FilteredIndexMixin, Page):
     intro = models.TextField(_("introductie"), max_length=600, blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
     parent_page_types = ["knowledge.KnowledgeIndexPage"]
     subpage_types = ["knowledge.QuestionPage"]
+    fast_route = True
 
     class Meta:
         verbose_name = _("overzicht vragen en antwoorden")
@@ -275,12 +280,13 @@ class QuestionIndexPage(FilteredIndexMixin, Page):
         return QuestionPage
 
 
-class HandreikingIndexPage(FilteredIndexMixin, Page):
+class HandreikingIndexPage(FastViewRestrictionsMixin, FilteredIndexMixin, Page):
     intro = models.TextField(_("introductie"), max_length=600, blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
     parent_page_types = ["knowledge.KnowledgeIndexPage"]
     subpage_types = ["knowledge.HandreikingPage"]
+    fast_route = True
 
     class Meta:
         verbose_name = _("overzicht handreikingen")

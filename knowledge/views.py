@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from wagtail.models import Page
 
+from core.http_cache import same_origin_post
 from taxonomy.models import Theme
 
 from . import services
@@ -83,9 +84,13 @@ def _render_page_with_form(request, page, form, status):
     return TemplateResponse(request, page.get_template(request), context, status=status)
 
 
+@same_origin_post
 @require_POST
 def feedback(request, page_id):
-    """'Was dit nuttig?' as a plain POST form: works without JavaScript."""
+    """'Was dit nuttig?' as a plain POST form: works without JavaScript.
+
+    No CSRF token on the (cached) page: cross-site posts are refused by their origin
+    headers, and the rate limit applies per client."""
     page = _knowledge_page_or_404(request, page_id)
     form = FeedbackForm(request.POST)
     if not form.is_valid():

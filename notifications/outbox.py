@@ -40,6 +40,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import Count, Q
 from django.utils import timezone
 
+from . import batch as embedded
 from .models import OutboxMessage
 
 logger = logging.getLogger(__name__)
@@ -124,7 +125,10 @@ def enqueue(
     except IntegrityError:
         return None
     if available_at is None or available_at <= timezone.now():
-        transaction.on_commit(lambda: dispatch(message.pk))
+        if embedded.in_process():
+            embedded.add([message.pk])
+        else:
+            transaction.on_commit(lambda: dispatch(message.pk))
     return message
 
 
@@ -168,7 +172,10 @@ def enqueue_many(handler_name: str, items: Iterable[tuple[dict, str]]) -> list[i
         )
     if new_ids:
         ids = list(new_ids)
-        transaction.on_commit(lambda: dispatch_many(ids))
+        if embedded.in_process():
+            embedded.add(ids)
+        else:
+            transaction.on_commit(lambda: dispatch_many(ids))
     return new_ids
 
 

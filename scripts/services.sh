@@ -25,6 +25,7 @@ packages=(
     chromium
     fonts-dejavu-core fonts-noto-core fonts-noto-ui-core fonts-noto-extra
     gettext
+    wrk  # bench/bench_pages.py
 )
 
 missing=()

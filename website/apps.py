@@ -8,6 +8,9 @@ class WebsiteConfig(AppConfig):
     verbose_name = _("Website")
 
     def ready(self):
+        from . import cache_purge
         from .bootstrap import ensure_baseline_after_migrate
+
+        cache_purge.connect()  # purge the page caches on publish, move, settings (docs/caching.md)
 
         post_migrate.connect(ensure_baseline_after_migrate, dispatch_uid="website.ensure_baseline")

@@ -1,22 +1,29 @@
 from django.conf import settings
 from wagtail.models import Page, Site
 
-from core import navigation
+from core import navigation, page_cache
+from core.http_cache import public_pages
 
 
-def _menu_pages(request):
+def _menu_items(request) -> list[tuple[str, str]]:
+    """(title, url) of the menu pages; cached until the next site-wide purge."""
     site = Site.find_for_request(request)
     if site is None:
         return []
-    pages = Page.objects.child_of(site.root_page).live().in_menu()
-    if not request.user.is_authenticated:
-        pages = pages.public()
-    return list(pages)
+    signed_in = request.user.is_authenticated
+
+    def load():
+        pages = Page.objects.child_of(site.root_page).live().in_menu()
+        if not signed_in:
+            pages = public_pages(pages)
+        return [(page.title, page.get_url(request)) for page in pages]
+
+    return page_cache.fragment(f"menu:{site.pk}:{int(signed_in)}", load)
 
 
 def site_shell(request):
-    """Navigation and language data for every page of the shell (two queries at most)."""
-    items = [{"label": page.title, "url": page.get_url(request)} for page in _menu_pages(request)]
+    """Navigation and language data for every page of the shell (no query when cached)."""
+    items = [{"label": label, "url": url} for label, url in _menu_items(request)]
     for entry in navigation.app_entries(request.user):
         url = entry.url()
         if url:

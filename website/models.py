@@ -6,10 +6,13 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from core import page_cache
+from core.http_cache import FastViewRestrictionsMixin
+
 from .blocks import BodyBlock, EntryPointBlock
 
 
-class HomePage(Page):
+class HomePage(FastViewRestrictionsMixin, Page):
     """Explains the platform and leads to knowledge, signals, communities and search."""
 
     intro = models.TextField(_("introductie"), max_length=600, blank=True)
@@ -27,12 +30,13 @@ class HomePage(Page):
 
     max_count = 1
     parent_page_types = ["wagtailcore.Page"]
+    fast_route = True  # resolved by url_path (core.http_cache)
 
     class Meta:
         verbose_name = _("homepagina")
 
 
-class StandardPage(Page):
+class StandardPage(FastViewRestrictionsMixin, Page):
     """A plain content page (contact, privacy, accessibility statement, about)."""
 
     intro = models.TextField(_("introductie"), max_length=600, blank=True)
@@ -98,3 +102,19 @@ class SiteSettings(BaseSiteSetting):
 
     class Meta:
         verbose_name = _("site-instellingen")
+
+    @classmethod
+    def for_request(cls, request):
+        """Cached until the next site-wide purge (saving these settings purges the site)."""
+        from wagtail.models import Site
+
+        attr_name = cls.get_cache_attr_name()
+        if hasattr(request, attr_name):
+            return getattr(request, attr_name)
+        site = Site.find_for_request(request)
+        if site is None:
+            return super().for_request(request)
+        instance = page_cache.fragment(f"site-settings:{site.pk}", lambda: cls.for_site(site))
+        instance._request = request
+        setattr(request, attr_name, instance)
+        return instance

@@ -139,6 +139,7 @@ def test_enqueue_refuses_unknown_handlers():
 
 def _broker_down(settings, monkeypatch):
     """Make publishing fail as with an unreachable broker."""
+    settings.OUTBOX_BATCH_IN_PROCESS = False  # the broker path, not the embedded batch
 
     def refuse(message_id):
         raise OSError("Error 111 connecting to 127.0.0.1:6390. Connection refused.")

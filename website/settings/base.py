@@ -13,6 +13,7 @@ from .env import (
     env_choice,
     env_int,
     env_list,
+    frontend_cache_config,
 )
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
@@ -75,6 +76,8 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    # Anonymous public pages: shared-cache headers, in-app page cache (docs/caching.md).
+    "core.http_cache.PublicCacheMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -281,6 +284,19 @@ FEEDBACK_CONTACT_RETENTION_DAYS = env_int("FEEDBACK_CONTACT_RETENTION_DAYS", 90,
 # OpenID Connect providers (JSON list, docs/identity.md) and the removal grace period.
 OIDC_PROVIDERS = env("OIDC_PROVIDERS", "[]")
 ACCOUNT_REMOVAL_GRACE_DAYS = env_int("ACCOUNT_REMOVAL_GRACE_DAYS", 14, minimum=0)
+
+# Page caching (docs/caching.md): headers for proxies/CDNs and the in-app page cache.
+PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", True)
+PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 300, minimum=0)
+PAGE_CACHE_MAX_AGE = env_int("PAGE_CACHE_MAX_AGE", 300)
+PAGE_CACHE_STALE_WHILE_REVALIDATE = env_int("PAGE_CACHE_STALE_WHILE_REVALIDATE", 600)
+PAGE_CACHE_PUBLIC_VIEWS = [
+    "knowledge:theme",
+    "signals:public_followup",
+    "signals:public_detail",
+    "reporting:public",
+]
+WAGTAILFRONTENDCACHE = frontend_cache_config()
 
 _LOG_LEVELS = {"DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"}
 LOGGING = {

@@ -83,13 +83,40 @@ def database_config(default_sqlite_path) -> dict:
     except (ValueError, KeyError) as error:
         PROBLEMS["DATABASE_URL"] = f"not a database URL ({error})"
         return sqlite
-    config["CONN_HEALTH_CHECKS"] = True
+    # No "SELECT 1" before every request: a connection that broke between requests fails
+    # that one request and Django drops it (errors_occurred); DATABASE_CONN_HEALTH_CHECKS=1
+    # turns the check back on.
+    config["CONN_HEALTH_CHECKS"] = env_bool("DATABASE_CONN_HEALTH_CHECKS", False)
     if config.get("ENGINE", "").endswith("postgresql"):
         # Short OLTP queries: JIT compilation costs more than it saves (seen: 0.7 s on a
         # search statement that runs in 6 ms without it).
         options = config.setdefault("OPTIONS", {})
         options["options"] = (options.get("options", "") + " -c jit=off").strip()
     return config
+
+
+def frontend_cache_config() -> dict:
+    """``WAGTAILFRONTENDCACHE`` from the environment (docs/caching.md).
+
+    FRONTEND_CACHE_HTTP_URLS: comma-separated proxies that accept PURGE (Varnish, nginx).
+    FRONTEND_CACHE_CLOUDFLARE_TOKEN + FRONTEND_CACHE_CLOUDFLARE_ZONE: Cloudflare's API.
+    FRONTEND_CACHE_CLOUDFRONT_DISTRIBUTION: an AWS CloudFront distribution (boto3).
+    """
+    backends = {}
+    for index, url in enumerate(env_list("FRONTEND_CACHE_HTTP_URLS")):
+        backends[f"http{index}"] = {"BACKEND": "core.purge.HTTPPurgeBackend", "LOCATION": url}
+    if env("FRONTEND_CACHE_CLOUDFLARE_TOKEN"):
+        backends["cloudflare"] = {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+            "BEARER_TOKEN": env("FRONTEND_CACHE_CLOUDFLARE_TOKEN"),
+            "ZONEID": env("FRONTEND_CACHE_CLOUDFLARE_ZONE"),
+        }
+    if env("FRONTEND_CACHE_CLOUDFRONT_DISTRIBUTION"):
+        backends["cloudfront"] = {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudfrontBackend",
+            "DISTRIBUTION_ID": env("FRONTEND_CACHE_CLOUDFRONT_DISTRIBUTION"),
+        }
+    return backends
 
 
 _EMAIL_BACKENDS = {
