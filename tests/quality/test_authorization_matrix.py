@@ -493,3 +493,41 @@ def test_feedback_of_inburgeraars_is_only_for_moderators(world):
             assert text not in response.content.decode()
     coordinator = _client(world, roles.COORDINATOR_UITVOERING)
     assert text in coordinator.get(f"/feedback/moderatie/{world['feedback'].pk}/").content.decode()
+
+
+# --- the admin login doors ----------------------------------------------------------------
+# Every way to sign in goes through the site's login (one lock-out, one rate limit):
+# anonymous visitors are sent there (L); signed-in users with access to that admin are let
+# through (A); users without it get a 403 (D), never the admin.
+
+# fmt: off
+ADMIN_DOORS: dict[str, str] = {
+    '/admin/login/':           'L D A A A A D D A',
+    '/admin/password_reset/':  'A A A A A A A A A',
+    '/admin/':                 'L D A A A A D D A',
+    '/django-admin/login/':    'L D D D D D D D D',
+    '/django-admin/':          'L D D D D D D D D',
+}
+# fmt: on
+
+
+def test_admin_login_doors_follow_the_matrix(make_user):
+    cache.clear()
+    clients = []
+    for role in ROLE_COLUMNS:
+        client = Client()
+        if role:
+            client.force_login(make_user(role=role))
+        clients.append(client)
+    measured = {}
+    for path in ADMIN_DOORS:
+        row = []
+        for client in clients:
+            response = client.get(path, follow=True)
+            final = response.redirect_chain[-1][0] if response.redirect_chain else path
+            if response.status_code == 200 and final.startswith("/account/inloggen/"):
+                row.append("L")
+            else:
+                row.append(actual_outcome(response))
+        measured[path] = " ".join(row)
+    assert measured == ADMIN_DOORS
