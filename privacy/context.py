@@ -15,7 +15,9 @@ BIRTH_WORDS = re.compile(
     r"|\bverjaardag\b|\bjarig\b|\bgeburtsdatum\b|\bgeboorte\b)"
 )
 # The age of a described individual next to a date ("de 34-jarige klant", "45 jaar oud").
-AGE_OF_PERSON = re.compile(r"(?i)\b\d{1,3}\s?-?\s?jarige?\b|\b\d{1,3}\s+jaar\s+oud\b|\baged?\s+\d{1,3}\b")
+AGE_OF_PERSON = re.compile(
+    r"(?i)\b\d{1,3}\s?-?\s?jarige?\b|\b\d{1,3}\s+jaar\s+oud\b|\baged?\s+\d{1,3}\b"
+)
 # A described person right before the date: "cliënt van 14-07-1979", "mevrouw K. (12-3-85)".
 PERSON_BEFORE = re.compile(
     r"(?i)\b(?:cli[eë]nt|klant|meneer|mevrouw|mevr|mw|dhr|de\s+heer|man|vrouw|jongen|meisje"
@@ -60,7 +62,9 @@ UNIT_AFTER = re.compile(
     r"|jaar\b|minuten|seconden|procentpunt|exemplaren|stuks|woningen|plekken|plaatsen|bezoekers|kinderen|aanvragen"
     r"|dossiers|signalen|meldingen|euro's|hours|people|residents)"
 )
-CURRENCY_BEFORE = re.compile(r"(?i)(?:€|\beur\b|\beuro\b|\$|£|\bbedrag\s+van\b|\bbudget\s+van\b)\s*[+-]?\s*$")
+CURRENCY_BEFORE = re.compile(
+    r"(?i)(?:€|\beur\b|\beuro\b|\$|£|\bbedrag\s+van\b|\bbudget\s+van\b)\s*[+-]?\s*$"
+)
 BSN_WORDS = re.compile(
     r"(?i)\b(?:bsn|burger\s*service\s*nummer|burgerservicenummer|sofi\s*-?\s*nummer|sofinummer"
     r"|citizen\s+service\s+number)\b\s*(?:nr\.?|nummer|is|:|=|#)?\s*$"

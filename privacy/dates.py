@@ -72,9 +72,7 @@ def _birth_context(text: str, start: int, end: int) -> str | None:
     last_word = re.findall(r"[\wáó]+", prefix.lower())[-1:]
     if last_word and _COHORT_WORD.match(last_word[0]):
         return "cohort"  # "(geboren) na 31-12-1999", "born before 1-1-1990"
-    birth = None
-    for birth in context.BIRTH_WORDS.finditer(prefix):
-        pass
+    birth = next(reversed(list(context.BIRTH_WORDS.finditer(prefix))), None)
     if birth is not None:
         between = prefix[birth.end() :]
         return "cohort" if context.COHORT.search(between) else "person"

@@ -134,5 +134,3 @@ def normalise(text: str | None) -> Normalised:
     if "@" in folded:
         folded, positions = _substitute(_AFTER_AT_DOT, ".", folded, positions)
     return Normalised(folded, positions, text)
-
-

@@ -131,7 +131,9 @@ def find_phones(text: str) -> Iterator[Hit]:
             continue
         tier = _phone_tier(text, window.start, number)
         if tier:
-            start = window.start - 1 if text[window.start - 1 : window.start] == "+" else window.start
+            start = (
+                window.start - 1 if text[window.start - 1 : window.start] == "+" else window.start
+            )
             yield Hit("phone", start, window.end, tier)
 
 
