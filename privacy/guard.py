@@ -22,6 +22,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.utils.html import format_html, format_html_join
+from django.utils.safestring import SafeString
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
@@ -154,4 +155,9 @@ def describe_possible(text: str, findings: list[Finding]):
     )
     head, _sep, tail = template.partition("%(fragments)s")
     fragments = format_html_join(" ", "«{}»", ((highlight(text, f),) for f in findings))
-    return format_html("{}{}{}", head, fragments, tail)
+    return GuardWarning(format_html("{}{}{}", head, fragments, tail))
+
+
+class GuardWarning(SafeString):
+    """The warning text: safe HTML, recognisable after ``ValidationError.messages`` (forms
+    use that to show the confirmation checkbox)."""

@@ -93,7 +93,7 @@ _FOLDS = [
 ]
 # Bare words only when the whole thing looks like an address: "jan at gmail dot com".
 _BARE_ADDRESS = re.compile(
-    rf"(?i)\b([\w.+-]+)\s+(?:{_AT_WORDS})\s+([\w-]+(?:\s*(?:\.|\s{_DOT_WORDS}\s)\s*[\w-]+)*)"
+    rf"(?i)\b([\w.+-]{{1,64}})\s+(?:{_AT_WORDS})\s+([\w-]+(?:\s*(?:\.|\s{_DOT_WORDS}\s)\s*[\w-]+)*)"
     rf"\s*(?:\.|\s{_DOT_WORDS}\s)\s*(com|nl|org|net|eu|be|de|info|nu|io|gov|edu)\b"
 )
 _AFTER_AT_DOT = re.compile(r"(?<=\w)\s+\.\s*(?=[a-z]{2,}\b)|(?<=\w)\s*\.\s+(?=[a-z]{2,}\b)", re.I)
@@ -119,6 +119,9 @@ def _substitute(pattern, repl, text: str, positions: list[int]) -> tuple[str, li
     return "".join(out), out_pos
 
 
+_HAS_AT_WORD = re.compile(rf"(?i)\s{_AT_WORDS}\s")
+
+
 def _fold_bare_address(match) -> str:
     local, domain, tld = match.group(1), match.group(2), match.group(3)
     domain = re.sub(rf"(?i)\s*(?:\.|\s{_DOT_WORDS}\s)\s*", ".", domain)
@@ -129,8 +132,10 @@ def normalise(text: str | None) -> Normalised:
     text = text or ""
     folded, positions = _basic(text)
     for pattern, repl in _FOLDS:
-        folded, positions = _substitute(pattern, repl, folded, positions)
-    folded, positions = _substitute(_BARE_ADDRESS, _fold_bare_address, folded, positions)
+        if pattern.search(folded):
+            folded, positions = _substitute(pattern, repl, folded, positions)
+    if _HAS_AT_WORD.search(folded):
+        folded, positions = _substitute(_BARE_ADDRESS, _fold_bare_address, folded, positions)
     if "@" in folded:
         folded, positions = _substitute(_AFTER_AT_DOT, ".", folded, positions)
     return Normalised(folded, positions, text)

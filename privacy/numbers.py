@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 import phonenumbers
 from django.conf import settings
@@ -50,7 +51,14 @@ class Window:
     whole: bool  # the window is the whole run
 
 
-def windows(text: str) -> Iterator[Window]:
+@lru_cache(maxsize=16)
+def windows(text: str) -> tuple[Window, ...]:
+    """Every window of consecutive digit groups with at most 15 digits (computed once per
+    text; the detectors share it)."""
+    return tuple(_windows(text))
+
+
+def _windows(text: str) -> Iterator[Window]:
     for run in _RUN.finditer(text):
         groups = list(_GROUP.finditer(run.group(0)))
         offset = run.start()
@@ -93,6 +101,11 @@ def _parse_phone(text: str, window: Window):
         candidate = "+" + digits
     else:
         return None
+    return _valid_number(candidate)
+
+
+@lru_cache(maxsize=2048)
+def _valid_number(candidate: str):
     try:
         number = phonenumbers.parse(candidate, "NL")
     except phonenumbers.NumberParseException:
@@ -126,6 +139,8 @@ def find_phones(text: str) -> Iterator[Hit]:
     for window in windows(text):
         if not 9 <= len(window.digits) <= 15 or (window.start, window.end) in seen:
             continue
+        if window.digits[0] not in "03" and text[window.start - 1 : window.start] != "+":
+            continue  # neither national (0...), 00/31-international nor "+..."
         number = _parse_phone(text, window)
         if number is None or context.is_amount_or_registry(text, window.start, window.end):
             continue
@@ -139,18 +154,26 @@ def find_phones(text: str) -> Iterator[Hit]:
 
 def find_bsns(text: str) -> Iterator[Hit]:
     for window in windows(text):
-        announced = context.BSN_WORDS.search(context.before(text, window.start, 30))
-        if announced and len(window.digits) == 8 and stdnum_bsn.is_valid(window.digits):
-            yield Hit("bsn", window.start, window.end)  # an old 8-digit BSN, announced
+        if len(window.digits) not in (8, 9):
             continue
-        if len(window.digits) != 9 or not stdnum_bsn.is_valid(window.digits):
+        if len(window.digits) == 8:
+            announced = context.BSN_WORDS.search(context.before(text, window.start, 30))
+            if announced and stdnum_bsn.is_valid(window.digits):
+                yield Hit("bsn", window.start, window.end)  # an old 8-digit BSN, announced
+            continue
+        if not stdnum_bsn.is_valid(window.digits):
             continue
         if context.is_amount_or_registry(text, window.start, window.end):
             continue
         yield Hit("bsn", window.start, window.end)
 
 
+_V_ANYWHERE = re.compile(r"(?i)vreemdeling|v\s*-?\s*n(?:umme)?r|vnr|alien|(?<![a-z])v\s?-?\d")
+
+
 def find_v_numbers(text: str) -> Iterator[Hit]:
+    if not _V_ANYWHERE.search(text):
+        return
     hits = []
     for window in windows(text):
         if not 7 <= len(window.digits) <= 10:
@@ -190,9 +213,11 @@ def find_ibans(text: str) -> Iterator[Hit]:
                 break
 
 
-_EMAIL = re.compile(r"[\w.%+\-]+@[\w\-]+(?:\.[\w\-]+)*\.[^\W\d_]{2,}")
+_EMAIL = re.compile(r"[\w.%+\-]{1,64}@[\w\-]{1,63}(?:\.[\w\-]{1,63}){0,8}\.[^\W\d_]{2,24}")
 
 
 def find_emails(text: str) -> Iterator[Hit]:
+    if "@" not in text:
+        return
     for match in _EMAIL.finditer(text):
         yield Hit("email", match.start(), match.end())

@@ -25,6 +25,7 @@ from rest_framework.decorators import action
 from rest_framework.exceptions import PermissionDenied
 from rest_framework.response import Response
 
+from privacy.validators import api_error_body
 from taxonomy.models import Organisation, Phase, Region, Theme
 
 from . import services, workflow
@@ -308,7 +309,7 @@ class DomainErrorsMixin:
                 body[exc.field] = [exc.message]
             return Response(body, status=exc.status_code)
         if isinstance(exc, DjangoValidationError):
-            body = exc.message_dict if hasattr(exc, "error_dict") else {"detail": exc.messages}
+            body = api_error_body(exc)  # a guard warning: code "possible_personal_data"
             return Response(body, status=status.HTTP_400_BAD_REQUEST)
         return super().handle_exception(exc)
 

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 
 from accounts import roles as account_roles
 from core.sanitize import plain_text
-from privacy.guard import describe, find_personal_data
+from privacy.validators import guard_error
 
 from .. import workflow
 from ..models import Dossier, Follow, Signal, SignalEvent, Support
@@ -35,9 +35,9 @@ def clean_text(
             "n": len(text),
         }
     else:
-        findings = find_personal_data(text)
-        if findings:
-            errors[field] = describe(findings)
+        error = guard_error(text)  # refusal, or a warning unless confirmed
+        if error is not None:
+            errors[field] = error
     return text
 
 
