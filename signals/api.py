@@ -144,7 +144,9 @@ class SignalCreateSerializer(serializers.Serializer):
         queryset=Region.objects.all(), required=False, allow_null=True
     )
     frequency = serializers.ChoiceField(choices=Frequency.choices, required=False)
-    affected_count = serializers.IntegerField(min_value=0, required=False, allow_null=True)
+    affected_count = serializers.IntegerField(
+        min_value=0, max_value=2**31 - 1, required=False, allow_null=True
+    )
     urgency = serializers.ChoiceField(choices=Urgency.choices, required=False)
     suggestion = serializers.CharField(
         max_length=services.SUGGESTION_MAX, required=False, allow_blank=True
@@ -170,14 +172,14 @@ class ActionSerializer(serializers.Serializer):
         help_text="Required for request_info, provide_info, resolve, escalate, decline, "
         "reopen, publish (the public summary) and unpublish.",
     )
-    dossier = serializers.IntegerField(required=False, help_text="For bundle: the dossier id.")
-    assigned_to = serializers.IntegerField(
+    dossier = BoundedIntegerField(required=False, help_text="For bundle: the dossier id.")
+    assigned_to = BoundedIntegerField(
         required=False, allow_null=True, help_text="For assign: a coordinator of the level."
     )
     themes = serializers.ListField(
         child=BoundedIntegerField(), required=False, help_text="For classify."
     )
-    phase = serializers.IntegerField(required=False, allow_null=True, help_text="For classify.")
+    phase = BoundedIntegerField(required=False, allow_null=True, help_text="For classify.")
     urgency = serializers.ChoiceField(choices=Urgency.choices, required=False)
 
 
