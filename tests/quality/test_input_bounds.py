@@ -57,7 +57,10 @@ def test_parse_id_accepts_only_ascii_ids_in_bigint_range():
 
 
 @FUZZ
-@given(raw=RAW_NUMBERS, field=st.sampled_from(["phase", "organisation", "region", "themes", "affected_count"]))
+@given(
+    raw=RAW_NUMBERS,
+    field=st.sampled_from(["phase", "organisation", "region", "themes", "affected_count"]),
+)
 def test_signal_api_ids_in_json(coordinator_api, raw, field):
     client, _user = coordinator_api
     value = f"[{raw}]" if field == "themes" else raw
