@@ -98,15 +98,19 @@ class RegistrationForm(forms.ModelForm):
             )
 
     def clean_email(self):
+        """An address that already has an account is not an error here: saying so would tell
+        anyone which addresses have accounts. The view answers as for a new account and
+        mails the existing owner instead (``account_exists`` is then True)."""
         email = self.cleaned_data["email"].strip().lower()
-        if User.objects.filter(email__iexact=email).exists():
-            raise forms.ValidationError(
-                _(
-                    "Er bestaat al een account met dit e-mailadres. Vergeten wachtwoord? Stel een nieuw in."
-                ),
-                code="duplicate",
-            )
+        self.account_exists = User.objects.filter(email__iexact=email).exists()
         return email
+
+    def validate_unique(self):
+        # The e-mail uniqueness check is handled in clean_email (without disclosing it).
+        try:
+            self.instance.validate_unique(exclude=self._get_validation_exclusions() | {"email"})
+        except forms.ValidationError as error:
+            self._update_errors(error)
 
     def clean(self):
         cleaned = super().clean()

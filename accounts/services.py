@@ -1,6 +1,7 @@
 """Account life cycle: registration, activation. Views and commands call these."""
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.contrib.auth.tokens import PasswordResetTokenGenerator
 from django.core.mail import send_mail
 from django.db import transaction
@@ -63,3 +64,26 @@ def activate(user, token: str) -> bool:
     user.is_active = True
     user.save(update_fields=["is_active"])
     return True
+
+
+def notify_existing_account(email: str) -> None:
+    """Someone tried to register with an address that has an account: tell its owner
+    (after commit), without telling the person who filled in the form."""
+    User = get_user_model()
+    user = User.objects.filter(email__iexact=email).first()
+    if user is None:
+        return
+    context = {
+        "user": user,
+        "login_url": settings.SITE_URL.rstrip("/") + reverse("accounts:login"),
+        "reset_url": settings.SITE_URL.rstrip("/") + reverse("accounts:password_reset"),
+        "site_name": settings.WAGTAIL_SITE_NAME,
+    }
+    transaction.on_commit(
+        lambda: send_mail(
+            subject=render_to_string("accounts/email/account_exists_subject.txt", context).strip(),
+            message=render_to_string("accounts/email/account_exists.txt", context),
+            from_email=None,
+            recipient_list=[user.email],
+        )
+    )

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import get_user_model, login
 from django.contrib.auth import views as auth_views
@@ -32,9 +33,10 @@ def _rate_limit_message():
 def register(request):
     """Registration, rate-limited per client like the other anonymous forms.
 
-    Counted: every attempt that would create an account or that reveals that an account
-    exists (duplicate e-mail address), so the form can be used neither to send mass
-    activation mail nor to test many addresses. Typing mistakes do not count.
+    Counted: every complete attempt, so the form cannot be used to send mass mail.
+    Typing mistakes do not count. An address that already has an account gets exactly the
+    same answer as a new one (the owner receives a mail instead of an activation link), so
+    the form does not tell anyone which addresses have accounts.
     """
     if request.user.is_authenticated:
         return redirect("accounts:profile")
@@ -48,10 +50,12 @@ def register(request):
             status = 429
         elif form.is_valid():
             ratelimit.record(REGISTER_SCOPE, request)
-            user = services.register_professional(form)
-            return render(request, "accounts/register_done.html", {"email": user.email})
-        elif form.has_error("email", "duplicate"):
-            ratelimit.record(REGISTER_SCOPE, request)
+            email = form.cleaned_data["email"]
+            if form.account_exists:
+                services.notify_existing_account(email)
+            else:
+                services.register_professional(form)
+            return render(request, "accounts/register_done.html", {"email": email})
     return render(request, "accounts/register.html", {"form": form}, status=status)
 
 
@@ -89,7 +93,9 @@ class PasswordResetView(auth_views.PasswordResetView):
     """Password reset, rate-limited per client like the other anonymous forms.
 
     Every well-formed request counts (whether or not an account exists, so the answer
-    reveals nothing): the form cannot be used to flood someone's mailbox.
+    reveals nothing): the form cannot be used to flood someone's mailbox. Wagtail's reset
+    page sends visitors here (``accounts.admin_doors``). The link in the mail is built from
+    ``SITE_URL``, never from the request's Host header.
     """
 
     def form_valid(self, form):
@@ -97,6 +103,7 @@ class PasswordResetView(auth_views.PasswordResetView):
             form.add_error(None, _rate_limit_message())
             return self.render_to_response(self.get_context_data(form=form), status=429)
         ratelimit.record(PASSWORD_RESET_SCOPE, self.request)
+        self.extra_email_context = {"site_url": settings.SITE_URL.rstrip("/")}
         return super().form_valid(form)
 
 

@@ -2,7 +2,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from privacy.validators import PersonalDataGuardMixin
+from privacy.validators import GuardWarningsMixin, PersonalDataGuardMixin
 
 from . import services
 from .models import Event, Membership, Opbrengst
@@ -31,7 +31,7 @@ class PostBodyField(forms.CharField):
         return services.clean_post_body(value)
 
 
-class ThreadForm(forms.Form):
+class ThreadForm(GuardWarningsMixin, forms.Form):
     title = forms.CharField(label=_("Onderwerp"), max_length=200)
     body = PostBodyField()
 
@@ -39,16 +39,16 @@ class ThreadForm(forms.Form):
         return services.clean_title(self.cleaned_data["title"])
 
 
-class ReplyForm(forms.Form):
+class ReplyForm(GuardWarningsMixin, forms.Form):
     body = PostBodyField(label=_("Uw reactie"))
     quote = forms.IntegerField(required=False, widget=forms.HiddenInput)
 
 
-class EditPostForm(forms.Form):
+class EditPostForm(GuardWarningsMixin, forms.Form):
     body = PostBodyField()
 
 
-class ReasonForm(forms.Form):
+class ReasonForm(GuardWarningsMixin, forms.Form):
     reason = forms.CharField(
         label=_("Reden"), max_length=1000, widget=forms.Textarea(attrs={"rows": 3})
     )
@@ -123,7 +123,7 @@ class ReportForm(PersonalDataGuardMixin, forms.Form):
     )
 
 
-class DocumentForm(forms.Form):
+class DocumentForm(GuardWarningsMixin, forms.Form):
     title = forms.CharField(label=_("Titel"), max_length=200, required=False)
     file = forms.FileField(
         label=_("Bestand"),

@@ -4,6 +4,9 @@
 bleach; ``plain_text`` removes all markup. Editors' rich text is Wagtail's own.
 """
 
+import html
+import re
+
 import bleach
 from bleach.linkifier import LinkifyFilter
 
@@ -40,12 +43,27 @@ def clean_html(value: str | None, max_length: int | None = None) -> str:
     return cleaned[:max_length] if max_length else cleaned
 
 
+def _strip_once(text: str) -> str:
+    # bleach escapes &, < and > in what remains; unescaping gives the text as shown.
+    cleaned = bleach.clean(text, tags=set(), attributes={}, strip=True, strip_comments=True)
+    return html.unescape(cleaned)
+
+
 def plain_text(value: str | None, max_length: int | None = None) -> str:
-    """Strip every tag; the result is text to be escaped by templates on output."""
+    """Strip every tag; the result is text to be escaped by templates on output.
+
+    Stripping repeats until nothing changes, so entity-encoded markup (``&lt;img …&gt;``)
+    cannot come out of the unescaping as a real tag; "a < b" and "Tom & Jerry" stay.
+    """
     if not value:
         return ""
-    value = value.replace("\x00", "")
-    text = bleach.clean(value, tags=set(), attributes={}, strip=True, strip_comments=True)
-    # bleach escapes &, < and >; the text is stored raw and escaped on output instead.
-    text = text.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&").strip()
+    text = value.replace("\x00", "")
+    for _round in range(5):
+        stripped = _strip_once(text)
+        if stripped == text:
+            break
+        text = stripped
+    else:  # still changing after five rounds: drop anything tag-shaped
+        text = re.sub(r"<[^>]*>?", "", text)
+    text = text.replace("\x00", "").strip()
     return text[:max_length] if max_length else text

@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from core.sanitize import plain_text
+from privacy.validators import GuardWarningsMixin
 
 from . import services, texts
 from .models import Feedback
@@ -154,7 +155,7 @@ class FilterForm(forms.Form):
         return queryset
 
 
-class ToSignalForm(forms.Form):
+class ToSignalForm(GuardWarningsMixin, forms.Form):
     title = forms.CharField(label=_("Titel van het signaal"), max_length=200)
     description = forms.CharField(
         label=_("Omschrijving"),
@@ -164,7 +165,7 @@ class ToSignalForm(forms.Form):
     )
 
 
-class LinkForm(forms.Form):
+class LinkForm(GuardWarningsMixin, forms.Form):
     signal = forms.CharField(
         label=_("Nummer van het bestaande signaal"),
         max_length=20,
@@ -184,7 +185,7 @@ class LinkForm(forms.Form):
         return int(match.group(1))
 
 
-class ArchiveForm(forms.Form):
+class ArchiveForm(GuardWarningsMixin, forms.Form):
     reason = forms.CharField(
         label=_("Reden van archiveren"),
         max_length=2000,

@@ -19,6 +19,8 @@ from wagtail.models import Page
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from core.exports import FormulaSafeExportMixin
+
 from . import services
 from .models import HandreikingPage, PageFeedback, QuestionPage, QuestionRequest
 
@@ -126,7 +128,7 @@ class ReviewDueReportView(EditorsOnlyMixin, ReportView):
         )
 
 
-class FeedbackReportView(EditorsOnlyMixin, ReportView):
+class FeedbackReportView(FormulaSafeExportMixin, EditorsOnlyMixin, ReportView):
     """'Was dit nuttig?': counts per page, exportable."""
 
     page_title = _("Feedback per pagina")
@@ -165,7 +167,7 @@ class FeedbackReportView(EditorsOnlyMixin, ReportView):
         )
 
 
-class FeedbackCommentsView(EditorsOnlyMixin, ReportView):
+class FeedbackCommentsView(FormulaSafeExportMixin, EditorsOnlyMixin, ReportView):
     """Every single feedback answer (anonymous), exportable as CSV or Excel."""
 
     page_title = _("Feedback: alle reacties")

@@ -1,20 +1,37 @@
 """Personal-data guard: find personal data in free text before anything is stored.
 
-Signals and feedback are about the system, never about a person's case. This
-module detects the identifiers the AVG rules of the platform name: BSN (only
-numbers that pass the 11-proef), V-numbers, e-mail addresses, phone numbers
-(Dutch and international notations), IBANs (checked with mod-97) and dates of
-birth (a date next to a birth keyword, or a full numeric date of a plausible
-birth year).
+Signals, feedback, communities and questions are about the system, never about a
+person's case. The guard works in three steps (details in ``docs/privacy-guard.md``):
+
+1. **Normalise** (``privacy.normalize``): NFKC, every decimal digit to ASCII, invisible
+   characters removed, ``[at]``/``(dot)`` folded, with a map back to what was typed.
+2. **Detect and validate** (``privacy.numbers``, ``privacy.dates``): e-mail addresses,
+   IBANs (``stdnum.iban``), BSNs (``stdnum.nl.bsn``), V-numbers, phone numbers
+   (``phonenumbers``, Dutch and international, however the digits are split) and dates.
+3. **Context** (``privacy.context``): birth words make a date personal; cohorts, laws
+   and periods do not; units and registry words make a 9-digit number no BSN; public
+   numbers of organisations may be written down.
+
+Every finding has a *tier*: ``certain`` (refused with a friendly message) or
+``possible`` (a date that may be a birth date: a warning the writer can confirm with
+"dit gaat niet over een persoon").
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
-from datetime import date
 
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import SafeString
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+
+from . import dates, numbers
+from .normalize import normalise
+
+CERTAIN = "certain"
+POSSIBLE = "possible"
+MAX_TEXT = 100_000  # longer input is checked in its first MAX_TEXT characters only
 
 
 @dataclass(frozen=True)
@@ -22,8 +39,10 @@ class Finding:
     kind: str
     label: str
     excerpt: str  # masked, safe to show back to the user
-    start: int
+    start: int  # position in the text as typed
     end: int
+    tier: str = CERTAIN
+    fragment: str = ""  # what the user typed (unmasked; only shown for warnings)
 
 
 LABELS = {
@@ -34,6 +53,15 @@ LABELS = {
     "iban": _("een bankrekeningnummer (IBAN)"),
     "birth_date": _("een geboortedatum"),
 }
+# Order matters where spans overlap: the first detector to claim characters wins.
+_DETECTORS = (
+    numbers.find_emails,
+    numbers.find_ibans,
+    numbers.find_v_numbers,
+    dates.find_dates,
+    numbers.find_phones,
+    numbers.find_bsns,
+)
 
 
 def mask(value: str) -> str:
@@ -45,117 +73,91 @@ def mask(value: str) -> str:
 
 
 def passes_elfproef(digits: str) -> bool:
-    if len(digits) == 8:
-        digits = "0" + digits
-    if len(digits) != 9 or not digits.isdigit() or digits == "000000000":
-        return False
-    total = sum(int(d) * w for d, w in zip(digits[:8], range(9, 1, -1), strict=True)) - int(
-        digits[8]
-    )
-    return total % 11 == 0
+    from stdnum.nl import bsn
+
+    return len(digits) in (8, 9) and digits.strip("0") != "" and bsn.is_valid(digits)
 
 
 def iban_is_valid(candidate: str) -> bool:
-    compact = re.sub(r"\s+", "", candidate).upper()
-    if not re.fullmatch(r"[A-Z]{2}\d{2}[A-Z0-9]{11,30}", compact):
-        return False
-    rearranged = compact[4:] + compact[:4]
-    numeric = "".join(str(int(ch, 36)) for ch in rearranged)
-    return int(numeric) % 97 == 1
+    from stdnum import iban
 
-
-_EMAIL = re.compile(r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}")
-_IBAN = re.compile(r"\b[A-Za-z]{2}\d{2}(?:\s?[A-Za-z0-9]{4}){2,7}(?:\s?[A-Za-z0-9]{1,4})?\b")
-_BSN = re.compile(
-    r"(?<![\d.\-/])(\d{4}[ .]?\d{2}[ .]?\d{3}|\d{3}[ .]\d{3}[ .]\d{3}|\d{8,9})(?![\d\-/]|\.\d)"
-)
-_V_NUMBER = re.compile(
-    r"(?i)\b(?:v[- ]?(?:nummer|nr\.?)|vreemdelingennummer)\s*:?\s*(\d[\d .]{5,13}\d)"
-    r"|\bV\d{9,10}\b"
-)
-_PHONE = re.compile(
-    r"(?<![\w+])(?:(?:\+|00)\s?\d{1,3}[\s\-]?(?:\(0\)[\s\-]?)?|\(?0\d{1,3}\)?[\s\-]?)\d(?:[\s\-]?\d){5,10}(?!\w)"
-)
-_MONTHS = (
-    "januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december|"
-    "jan|feb|mrt|apr|jun|jul|aug|sep|sept|okt|nov|dec|"
-    "january|february|march|may|june|july|october"
-)
-_DATE = re.compile(
-    rf"(?i)\b(?:(\d{{1,2}})[\-/.](\d{{1,2}})[\-/.](\d{{4}})|(\d{{4}})-(\d{{1,2}})-(\d{{1,2}})|(\d{{1,2}})\s+(?:{_MONTHS})\.?\s+(\d{{4}}))\b"
-)
-_BIRTH_WORDS = re.compile(
-    r"(?i)\b(?:(?:geboren|geboortedatum|geboortedag|date of birth|dob|born|birthday)\b|geb\.)"
-)
-
-
-def _phone_is_plausible(raw: str) -> bool:
-    digits = re.sub(r"\D", "", raw)
-    stripped = raw.strip()
-    if stripped.startswith("+") or stripped.startswith("00"):
-        digits = digits[2:] if stripped.startswith("00") else digits
-        return 8 <= len(digits) <= 15
-    # Dutch national notation: 0 followed by nine digits.
-    return digits.startswith("0") and len(digits) == 10 and not digits.startswith("00")
-
-
-def _is_birth_year(year: int) -> bool:
-    return 1900 <= year <= date.today().year - 12
+    return iban.is_valid(candidate)
 
 
 def find_personal_data(text: str | None) -> list[Finding]:
-    """Return every piece of personal data found in ``text`` (empty list when clean)."""
+    """Every piece of personal data in ``text``, certain and possible, in text order."""
     if not text:
         return []
-    findings: list[Finding] = []
+    norm = normalise(text[:MAX_TEXT])
     taken: list[tuple[int, int]] = []
-
-    def add(kind, match_text, start, end):
-        if any(s < end and start < e for s, e in taken):
-            return
-        taken.append((start, end))
-        findings.append(Finding(kind, str(LABELS[kind]), mask(match_text), start, end))
-
-    for m in _EMAIL.finditer(text):
-        add("email", m.group(0), m.start(), m.end())
-    for m in _IBAN.finditer(text):
-        if iban_is_valid(m.group(0)):
-            add("iban", m.group(0), m.start(), m.end())
-        else:
-            # An IBAN-shaped code that fails mod-97 is not personal data; its digits must
-            # not be reported as a phone number or BSN either.
-            taken.append((m.start(), m.end()))
-    for m in _V_NUMBER.finditer(text):
-        add("v_number", m.group(0), m.start(), m.end())
-    for m in _DATE.finditer(text):
-        groups = m.groups()
-        year = int(groups[2] or groups[3] or groups[7])
-        window = text[max(0, m.start() - 40) : m.end() + 15]
-        numeric = groups[2] or groups[3]
-        if _BIRTH_WORDS.search(window) or (numeric and _is_birth_year(year)):
-            add("birth_date", m.group(0), m.start(), m.end())
-    for m in _BSN.finditer(text):
-        digits = re.sub(r"\D", "", m.group(0))
-        if passes_elfproef(digits):
-            add("bsn", m.group(0), m.start(), m.end())
-    for m in _PHONE.finditer(text):
-        if _phone_is_plausible(m.group(0)):
-            add("phone", m.group(0), m.start(), m.end())
+    findings: list[Finding] = []
+    for detector in _DETECTORS:
+        for hit in detector(norm.text):
+            if any(s < hit.end and hit.start < e for s, e in taken):
+                continue
+            taken.append((hit.start, hit.end))
+            start, end = norm.span(hit.start, hit.end)
+            typed = text[start:end]
+            findings.append(
+                Finding(hit.kind, str(LABELS[hit.kind]), mask(typed), start, end, hit.tier, typed)
+            )
     return sorted(findings, key=lambda f: f.start)
+
+
+def certain(findings: list[Finding]) -> list[Finding]:
+    return [f for f in findings if f.tier == CERTAIN]
+
+
+def possible(findings: list[Finding]) -> list[Finding]:
+    return [f for f in findings if f.tier == POSSIBLE]
+
+
+def _join(parts: list[str]) -> str:
+    if len(parts) == 1:
+        return parts[0]
+    return ", ".join(parts[:-1]) + " " + gettext("en") + " " + parts[-1]
 
 
 def describe(findings: list[Finding]) -> str:
     """A friendly sentence saying what was found and why it cannot be stored."""
-    from django.utils.text import format_lazy  # noqa: F401  (lazy-safe joins below)
-    from django.utils.translation import gettext
-
-    parts = [f"{f.label} ({f.excerpt})" for f in findings]
-    found = (
-        parts[0]
-        if len(parts) == 1
-        else ", ".join(parts[:-1]) + " " + gettext("en") + " " + parts[-1]
-    )
+    parts = []
+    for f in findings:
+        part = f"{f.label} ({f.excerpt})"
+        if part not in parts:
+            parts.append(part)
     return gettext(
         "Uw tekst lijkt %(found)s te bevatten. Signalen en feedback gaan over het stelsel, niet over personen: "
         "haal deze gegevens weg en verstuur het opnieuw. Er is nog niets opgeslagen."
-    ) % {"found": found}
+    ) % {"found": _join(parts)}
+
+
+def highlight(text: str, finding: Finding, width: int = 30):
+    """The fragment in its surroundings, marked: safe HTML for a form error."""
+    before = text[max(0, finding.start - width) : finding.start]
+    after = text[finding.end : finding.end + width]
+    return format_html(
+        "{}{}<mark>{}</mark>{}{}",
+        "…" if finding.start > width else "",
+        before,
+        text[finding.start : finding.end],
+        after,
+        "…" if finding.end + width < len(text) else "",
+    )
+
+
+def describe_possible(text: str, findings: list[Finding]):
+    """The warning for dates that might be birth dates, with each fragment highlighted."""
+    template = gettext(
+        "Staat hier een geboortedatum? %(fragments)s Signalen en feedback gaan nooit over een "
+        "persoon. Gaat deze datum niet over een persoon (maar bijvoorbeeld over een wet, besluit "
+        "of periode)? Vink dan 'Dit gaat niet over een persoon' aan en verstuur het opnieuw. Er "
+        "is nog niets opgeslagen."
+    )
+    head, _sep, tail = template.partition("%(fragments)s")
+    fragments = format_html_join(" ", "«{}»", ((highlight(text, f),) for f in findings))
+    return GuardWarning(format_html("{}{}{}", head, fragments, tail))
+
+
+class GuardWarning(SafeString):
+    """The warning text: safe HTML, recognisable after ``ValidationError.messages`` (forms
+    use that to show the confirmation checkbox)."""

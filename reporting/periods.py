@@ -12,9 +12,19 @@ from django.utils.translation import gettext as _
 QUARTER = "kwartaal"
 MONTH = "maand"
 
-_QUARTER_RE = re.compile(r"^\s*(\d{4})\s*[-/ ]?\s*[KkQq]([1-4])\s*$")
-_QUARTER_RE2 = re.compile(r"^\s*[KkQq]([1-4])\s*[-/ ]?\s*(\d{4})\s*$")
-_MONTH_RE = re.compile(r"^\s*(\d{4})\s*-\s*(\d{1,2})\s*$")
+_QUARTER_RE = re.compile(r"^\s*([0-9]{4})\s*[-/ ]?\s*[KkQq]([1-4])\s*$")
+_QUARTER_RE2 = re.compile(r"^\s*[KkQq]([1-4])\s*[-/ ]?\s*([0-9]{4})\s*$")
+_MONTH_RE = re.compile(r"^\s*([0-9]{4})\s*-\s*([0-9]{1,2})\s*$")
+
+
+MIN_YEAR, MAX_YEAR = 1900, 2199  # reports exist for these years; neighbours stay valid dates
+
+
+def _check_year(year) -> None:
+    if not MIN_YEAR <= int(year) <= MAX_YEAR:
+        raise ValueError(
+            _("Kies een jaar van %(min)s tot en met %(max)s.") % {"min": MIN_YEAR, "max": MAX_YEAR}
+        )
 
 
 @dataclass(frozen=True, order=True)
@@ -54,14 +64,16 @@ class Period:
         text = (text or "").strip()
         match = _QUARTER_RE.match(text)
         if match:
+            _check_year(match[1])
             return cls.quarter(int(match[1]), int(match[2]))
         match = _QUARTER_RE2.match(text)
         if match:
+            _check_year(match[2])
             return cls.quarter(int(match[2]), int(match[1]))
         match = _MONTH_RE.match(text)
         if match:
             year, month = int(match[1]), int(match[2])
-            if 1 <= month <= 12 and 1900 < year < 2200:
+            if 1 <= month <= 12 and MIN_YEAR <= year <= MAX_YEAR:
                 return cls.month(year, month)
         raise ValueError(
             _("Onbekende periode '%(p)s': gebruik bijvoorbeeld 2025-K1 of 2025-03.")

@@ -10,6 +10,7 @@ with 400 (bad input, missing reason), 403 (not your role or level), 404 (not vis
 from __future__ import annotations
 
 from django.core.exceptions import ValidationError as DjangoValidationError
+from django.db import transaction
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import (
     OpenApiExample,
@@ -25,6 +26,8 @@ from rest_framework.decorators import action
 from rest_framework.exceptions import PermissionDenied
 from rest_framework.response import Response
 
+from core.input_bounds import BoundedIntegerField, BoundedPrimaryKeyRelatedField
+from privacy.validators import api_error_body
 from taxonomy.models import Organisation, Phase, Region, Theme
 
 from . import services, workflow
@@ -130,20 +133,20 @@ class SignalSerializer(serializers.ModelSerializer):
 class SignalCreateSerializer(serializers.Serializer):
     title = serializers.CharField(max_length=services.TITLE_MAX)
     description = serializers.CharField(max_length=services.TEXT_MAX)
-    themes = serializers.PrimaryKeyRelatedField(
-        queryset=Theme.objects.all(), many=True, required=False
-    )
-    phase = serializers.PrimaryKeyRelatedField(
+    themes = BoundedPrimaryKeyRelatedField(queryset=Theme.objects.all(), many=True, required=False)
+    phase = BoundedPrimaryKeyRelatedField(
         queryset=Phase.objects.all(), required=False, allow_null=True
     )
-    organisation = serializers.PrimaryKeyRelatedField(
+    organisation = BoundedPrimaryKeyRelatedField(
         queryset=Organisation.objects.all(), required=False, allow_null=True
     )
-    region = serializers.PrimaryKeyRelatedField(
+    region = BoundedPrimaryKeyRelatedField(
         queryset=Region.objects.all(), required=False, allow_null=True
     )
     frequency = serializers.ChoiceField(choices=Frequency.choices, required=False)
-    affected_count = serializers.IntegerField(min_value=0, required=False, allow_null=True)
+    affected_count = serializers.IntegerField(
+        min_value=0, max_value=2**31 - 1, required=False, allow_null=True
+    )
     urgency = serializers.ChoiceField(choices=Urgency.choices, required=False)
     suggestion = serializers.CharField(
         max_length=services.SUGGESTION_MAX, required=False, allow_blank=True
@@ -169,14 +172,14 @@ class ActionSerializer(serializers.Serializer):
         help_text="Required for request_info, provide_info, resolve, escalate, decline, "
         "reopen, publish (the public summary) and unpublish.",
     )
-    dossier = serializers.IntegerField(required=False, help_text="For bundle: the dossier id.")
-    assigned_to = serializers.IntegerField(
+    dossier = BoundedIntegerField(required=False, help_text="For bundle: the dossier id.")
+    assigned_to = BoundedIntegerField(
         required=False, allow_null=True, help_text="For assign: a coordinator of the level."
     )
     themes = serializers.ListField(
-        child=serializers.IntegerField(), required=False, help_text="For classify."
+        child=BoundedIntegerField(), required=False, help_text="For classify."
     )
-    phase = serializers.IntegerField(required=False, allow_null=True, help_text="For classify.")
+    phase = BoundedIntegerField(required=False, allow_null=True, help_text="For classify.")
     urgency = serializers.ChoiceField(choices=Urgency.choices, required=False)
 
 
@@ -237,7 +240,7 @@ class DossierSerializer(serializers.ModelSerializer):
     reference = serializers.CharField(read_only=True)
     themes = TermSerializer(many=True, read_only=True)
     is_overdue = serializers.BooleanField(read_only=True)
-    signals = serializers.PrimaryKeyRelatedField(many=True, read_only=True)
+    signals = BoundedPrimaryKeyRelatedField(many=True, read_only=True)
     allowed_actions = serializers.SerializerMethodField()
 
     class Meta:
@@ -273,7 +276,7 @@ class DossierCreateSerializer(serializers.Serializer):
     analysis = serializers.CharField(required=False, allow_blank=True, max_length=10000)
     level = serializers.ChoiceField(choices=Level.choices, required=False)
     signals = serializers.ListField(
-        child=serializers.IntegerField(), required=False, help_text="Signals to bundle into it."
+        child=BoundedIntegerField(), required=False, help_text="Signals to bundle into it."
     )
     reason = serializers.CharField(required=False, allow_blank=True)
 
@@ -308,7 +311,7 @@ class DomainErrorsMixin:
                 body[exc.field] = [exc.message]
             return Response(body, status=exc.status_code)
         if isinstance(exc, DjangoValidationError):
-            body = exc.message_dict if hasattr(exc, "error_dict") else {"detail": exc.messages}
+            body = api_error_body(exc)  # a guard warning: code "possible_personal_data"
             return Response(body, status=status.HTTP_400_BAD_REQUEST)
         return super().handle_exception(exc)
 
@@ -471,6 +474,7 @@ class SignalViewSet(
     viewsets.GenericViewSet,
 ):
     serializer_class = SignalSerializer
+    lookup_value_regex = r"[0-9]{1,18}"  # within bigint range: others are a 404, not a 500
 
     def get_queryset(self):
         qs = Signal.objects.visible_to(self.request.user).for_lists().select_related("submitted_by")
@@ -614,6 +618,7 @@ class DossierViewSet(
     viewsets.GenericViewSet,
 ):
     serializer_class = DossierSerializer
+    lookup_value_regex = r"[0-9]{1,18}"
 
     def get_queryset(self):
         qs = Dossier.objects.visible_to(self.request.user).prefetch_related("themes", "signals")
@@ -628,6 +633,7 @@ class DossierViewSet(
         responses={201: DossierSerializer, **ERROR_RESPONSES},
         tags=["dossiers"],
     )
+    @transaction.atomic  # refused bundling leaves no empty dossier behind
     def create(self, request):
         data = _validated(DossierCreateSerializer, request)
         ids = data.get("signals") or []

@@ -3,7 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from privacy.validators import PersonalDataGuardMixin
+from privacy.validators import GuardWarningsMixin, PersonalDataGuardMixin
 from taxonomy.models import Organisation, Phase, Region, Theme
 
 from .models import Dossier, Frequency, OutcomeRating, Urgency
@@ -150,7 +150,7 @@ class FilterForm(forms.Form):
         return data
 
 
-class ActionForm(forms.Form):
+class ActionForm(GuardWarningsMixin, forms.Form):
     """The reason text of one workflow action (the action name is posted separately)."""
 
     reason = forms.CharField(
@@ -161,7 +161,7 @@ class ActionForm(forms.Form):
     )
 
 
-class BundleForm(forms.Form):
+class BundleForm(GuardWarningsMixin, forms.Form):
     dossier = forms.ModelChoiceField(
         label=_("Bestaand dossier"),
         queryset=Dossier.objects.open(),
@@ -197,7 +197,7 @@ class AssignForm(forms.Form):
         self.fields["assigned_to"].queryset = coordinators_of(level).order_by("first_name")
 
 
-class BulkForm(forms.Form):
+class BulkForm(GuardWarningsMixin, forms.Form):
     ACTIONS = [
         ("classify", _("In behandeling nemen")),
         ("escalate", _("Doorzetten naar het volgende niveau")),
@@ -222,7 +222,7 @@ class BulkForm(forms.Form):
     )
 
 
-class NoteForm(forms.Form):
+class NoteForm(GuardWarningsMixin, forms.Form):
     text = forms.CharField(
         label=_("Interne notitie"),
         max_length=TEXT_MAX,
@@ -231,7 +231,7 @@ class NoteForm(forms.Form):
     )
 
 
-class FollowUpForm(forms.Form):
+class FollowUpForm(GuardWarningsMixin, forms.Form):
     text = forms.CharField(
         label=_("Update voor melders en volgers"),
         max_length=TEXT_MAX,
@@ -242,7 +242,7 @@ class FollowUpForm(forms.Form):
     )
 
 
-class RatingForm(forms.Form):
+class RatingForm(GuardWarningsMixin, forms.Form):
     rating = forms.ChoiceField(
         label=_("Heeft deze uitkomst uw probleem opgelost?"),
         choices=OutcomeRating.Rating.choices,
@@ -256,13 +256,13 @@ class RatingForm(forms.Form):
     )
 
 
-class ProvideInfoForm(forms.Form):
+class ProvideInfoForm(GuardWarningsMixin, forms.Form):
     reason = forms.CharField(
         label=_("Uw aanvulling"), max_length=TEXT_MAX, widget=forms.Textarea(attrs={"rows": 4})
     )
 
 
-class DossierForm(forms.Form):
+class DossierForm(GuardWarningsMixin, forms.Form):
     title = forms.CharField(label=_("Titel"), max_length=TITLE_MAX)
     analysis = forms.CharField(
         label=_("Gezamenlijke analyse"),
@@ -272,7 +272,7 @@ class DossierForm(forms.Form):
     )
 
 
-class MilestoneForm(forms.Form):
+class MilestoneForm(GuardWarningsMixin, forms.Form):
     title = forms.CharField(label=_("Mijlpaal"), max_length=TITLE_MAX)
     due_date = forms.DateField(
         label=_("Gepland op"), required=False, widget=forms.DateInput(attrs={"type": "date"})

@@ -16,6 +16,8 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from core.input_bounds import parse_ids
+
 from . import exports, services, workflow
 from .forms import (
     ActionForm,
@@ -347,7 +349,7 @@ def workbench_bulk(request):
     user = request.user
     back = _safe_next(request, reverse("signals:workbench"))
     form = BulkForm(request.POST)
-    ids = [int(v) for v in request.POST.getlist("signals") if v.isdigit()][:200]
+    ids = parse_ids(request.POST.getlist("signals"))  # ASCII digits within bigint only
     if not form.is_valid() or not ids:
         messages.error(request, _("Kies een handeling en minstens één signaal."))
         return HttpResponseRedirect(back)

@@ -8,12 +8,17 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from accounts import admin_doors
 from core.http_cache import same_origin_post
 
 from . import api, views
 
 urlpatterns = [
     path("healthz/", views.healthz, name="healthz"),
+    # One login door: the admin login and reset pages go through the site's own forms.
+    path("django-admin/login/", admin_doors.django_admin_login),
+    path("admin/login/", admin_doors.wagtail_login),
+    path("admin/password_reset/", admin_doors.password_reset),
     path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),
     path("documenten/", include(wagtaildocs_urls)),

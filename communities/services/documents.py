@@ -1,10 +1,10 @@
 """Documents: uploads checked by extension AND content (type sniffing of PDF, text and
-zip-based office files; executables and macros refused), size limits, adding and deleting.
+zip-based office files, inspected with bounded memory by ``archives``; executables and
+macros refused by content), size limits, adding and deleting.
 """
 
 from __future__ import annotations
 
-import zipfile
 from pathlib import Path
 
 from django.conf import settings
@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from core.sanitize import plain_text
 
 from ..models import CommunityPage, Document
+from . import archives
 from .common import clean_title
 
 
@@ -23,14 +24,7 @@ def max_document_size() -> int:
 
 
 ZIP_MAGIC = b"PK\x03\x04"
-EXECUTABLE_MAGIC = (
-    b"MZ",
-    b"\x7fELF",
-    b"\xcf\xfa\xed\xfe",
-    b"\xfe\xed\xfa",
-    b"\xca\xfe\xba\xbe",
-    b"#!",
-)
+EXECUTABLE_MAGIC = archives.EXECUTABLE_MAGIC
 ALLOWED_TYPES = {
     "pdf": "application/pdf",
     "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
@@ -44,23 +38,18 @@ ALLOWED_TYPES = {
 _OOXML_DIR = {"docx": "word/", "xlsx": "xl/", "pptx": "ppt/"}
 
 
-def _sniff_zip(fileobj, ext: str) -> bool:
-    try:
-        with zipfile.ZipFile(fileobj) as archive:
-            names = archive.namelist()
-            if any(
-                name.lower().endswith(("vbaproject.bin", ".exe", ".dll", ".js")) for name in names
-            ):
-                return False  # macros or embedded executables
-            if ext in _OOXML_DIR:
-                return "[Content_Types].xml" in names and any(
-                    n.startswith(_OOXML_DIR[ext]) for n in names
-                )
-            if "mimetype" not in names:
-                return False
-            return archive.read("mimetype").decode("ascii", "replace").strip() == ALLOWED_TYPES[ext]
-    except (zipfile.BadZipFile, OSError, KeyError):
-        return False
+def _sniff_zip(fileobj, ext: str) -> str:
+    """ "" when the archive is an office file of type ``ext``; else the reason it is not."""
+    verdict = archives.inspect(fileobj)
+    if not verdict.ok:
+        return verdict.reason
+    if ext in _OOXML_DIR:
+        ok = "[Content_Types].xml" in verdict.names and any(
+            n.startswith(_OOXML_DIR[ext]) for n in verdict.names
+        )
+    else:
+        ok = verdict.mimetype == ALLOWED_TYPES[ext]
+    return "" if ok else "mismatch"
 
 
 def _sniff_text(head: bytes) -> bool:
@@ -99,18 +88,30 @@ def check_upload(uploaded) -> tuple[str, str]:
     uploaded.seek(0)
     head = uploaded.read(8192)
     uploaded.seek(0)
-    if head.startswith(EXECUTABLE_MAGIC):
-        raise ValidationError(
-            _("Dit bestand bevat uitvoerbare code en wordt niet geaccepteerd."), code="executable"
-        )
-    if ext == "pdf":
-        ok = head.startswith(b"%PDF-")
+    problem = ""
+    if archives.is_executable(head):
+        problem = "executable"
+    elif ext == "pdf":
+        problem = "" if head.startswith(b"%PDF-") else "mismatch"
     elif ext in ("txt", "csv"):
-        ok = _sniff_text(head)
+        problem = "" if _sniff_text(head) else "mismatch"
     else:
-        ok = head.startswith(ZIP_MAGIC) and _sniff_zip(uploaded, ext)
+        problem = _sniff_zip(uploaded, ext) if head.startswith(ZIP_MAGIC) else "mismatch"
         uploaded.seek(0)
-    if not ok:
+    if problem in ("executable", "macro"):
+        raise ValidationError(
+            _("Dit bestand bevat uitvoerbare code of macro's en wordt niet geaccepteerd."),
+            code="executable",
+        )
+    if problem == "bomb":
+        raise ValidationError(
+            _(
+                "Dit bestand pakt uit tot een onredelijk grote omvang en wordt niet geaccepteerd. "
+                "Sla het opnieuw op of verstuur een pdf."
+            ),
+            code="bomb",
+        )
+    if problem:
         raise ValidationError(
             _("De inhoud van het bestand past niet bij de extensie .%(ext)s.") % {"ext": ext},
             code="mismatch",

@@ -46,9 +46,12 @@ def join(community: CommunityPage, user, motivation: str = "") -> Membership:
         return membership
     if membership.status == Membership.Status.REMOVED and not community.is_open:
         raise PermissionDenied(_("U bent uit deze community verwijderd."))
+    # Someone a facilitator removed cannot walk straight back into an open community:
+    # their join becomes a request a facilitator decides on.
+    was_removed = membership.status == Membership.Status.REMOVED
     membership.motivation = motivation
     membership.created_at = timezone.now()
-    if community.is_open:
+    if community.is_open and not was_removed:
         membership.status = Membership.Status.ACTIVE
         membership.joined_at = timezone.now()
     else:

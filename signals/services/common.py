@@ -11,7 +11,7 @@ from django.urls import reverse
 from accounts import roles as account_roles
 from core.sanitize import plain_text
 from core.text import clean_plain_text
-from privacy.guard import describe, find_personal_data
+from privacy.validators import guard_error
 
 from .. import workflow
 from ..models import Dossier, Follow, Signal, SignalEvent, Support
@@ -31,9 +31,9 @@ def clean_text(
     except ValidationError as error:
         errors[field] = error.messages[0]
         return plain_text(value or "")
-    findings = find_personal_data(text)
-    if findings:
-        errors[field] = describe(findings)
+    error = guard_error(text)  # refusal, or a warning unless confirmed
+    if error is not None:
+        errors[field] = error
     return text
 
 

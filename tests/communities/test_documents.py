@@ -78,7 +78,7 @@ def test_allowed_documents_are_stored_and_streamed_to_members(
             _zip(
                 {"[Content_Types].xml": "x", "word/document.xml": "x", "word/vbaProject.bin": "x"}
             ),
-            "past niet",
+            "macro",
         ),
         ("binair.csv", b"\x00\x01\x02\x03", "past niet bij de extensie"),
         ("leeg.pdf", b"", "leeg"),

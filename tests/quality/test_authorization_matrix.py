@@ -93,29 +93,29 @@ EXPECTED: dict[str, str] = {
     'dossiers/<int:pk>/ [any]': 'L A A A A A A D A',
     'api/v1/^signals/$': 'D A A A A A A A A',
     'api/v1/^signals/similar/$': 'D A A A A A A A A',
-    'api/v1/^signals/(?P<pk>[^/.]+)/$ [own]': 'D A A A A A A D A',
-    'api/v1/^signals/(?P<pk>[^/.]+)/$ [other]': 'D A A A A A A D A',
-    'api/v1/^signals/(?P<pk>[^/.]+)/actions/$ [own]': 'D M M M M M M M M',
-    'api/v1/^signals/(?P<pk>[^/.]+)/actions/$ [other]': 'D M M M M M M M M',
-    'api/v1/^signals/(?P<pk>[^/.]+)/follow/$ [own]': 'D M M M M M M M M',
-    'api/v1/^signals/(?P<pk>[^/.]+)/follow/$ [other]': 'D M M M M M M M M',
-    'api/v1/^signals/(?P<pk>[^/.]+)/follow-ups/$ [own]': 'D A A A A A A D A',
-    'api/v1/^signals/(?P<pk>[^/.]+)/follow-ups/$ [other]': 'D A A A A A A D A',
-    'api/v1/^signals/(?P<pk>[^/.]+)/history/$ [own]': 'D A A A A A A D A',
-    'api/v1/^signals/(?P<pk>[^/.]+)/history/$ [other]': 'D A A A A A A D A',
-    'api/v1/^signals/(?P<pk>[^/.]+)/notes/$ [own]': 'D D D A A A D D D',
-    'api/v1/^signals/(?P<pk>[^/.]+)/notes/$ [other]': 'D D D A A A D D D',
-    'api/v1/^signals/(?P<pk>[^/.]+)/rate/$ [own]': 'D M M M M M M M M',
-    'api/v1/^signals/(?P<pk>[^/.]+)/rate/$ [other]': 'D M M M M M M M M',
-    'api/v1/^signals/(?P<pk>[^/.]+)/support/$ [own]': 'D M M M M M M M M',
-    'api/v1/^signals/(?P<pk>[^/.]+)/support/$ [other]': 'D M M M M M M M M',
+    'api/v1/^signals/(?P<pk>[0-9]{1,18})/$ [own]': 'D A A A A A A D A',
+    'api/v1/^signals/(?P<pk>[0-9]{1,18})/$ [other]': 'D A A A A A A D A',
+    'api/v1/^signals/(?P<pk>[0-9]{1,18})/actions/$ [own]': 'D M M M M M M M M',
+    'api/v1/^signals/(?P<pk>[0-9]{1,18})/actions/$ [other]': 'D M M M M M M M M',
+    'api/v1/^signals/(?P<pk>[0-9]{1,18})/follow/$ [own]': 'D M M M M M M M M',
+    'api/v1/^signals/(?P<pk>[0-9]{1,18})/follow/$ [other]': 'D M M M M M M M M',
+    'api/v1/^signals/(?P<pk>[0-9]{1,18})/follow-ups/$ [own]': 'D A A A A A A D A',
+    'api/v1/^signals/(?P<pk>[0-9]{1,18})/follow-ups/$ [other]': 'D A A A A A A D A',
+    'api/v1/^signals/(?P<pk>[0-9]{1,18})/history/$ [own]': 'D A A A A A A D A',
+    'api/v1/^signals/(?P<pk>[0-9]{1,18})/history/$ [other]': 'D A A A A A A D A',
+    'api/v1/^signals/(?P<pk>[0-9]{1,18})/notes/$ [own]': 'D D D A A A D D D',
+    'api/v1/^signals/(?P<pk>[0-9]{1,18})/notes/$ [other]': 'D D D A A A D D D',
+    'api/v1/^signals/(?P<pk>[0-9]{1,18})/rate/$ [own]': 'D M M M M M M M M',
+    'api/v1/^signals/(?P<pk>[0-9]{1,18})/rate/$ [other]': 'D M M M M M M M M',
+    'api/v1/^signals/(?P<pk>[0-9]{1,18})/support/$ [own]': 'D M M M M M M M M',
+    'api/v1/^signals/(?P<pk>[0-9]{1,18})/support/$ [other]': 'D M M M M M M M M',
     'api/v1/^dossiers/$': 'D A A A A A A A A',
-    'api/v1/^dossiers/(?P<pk>[^/.]+)/$ [any]': 'D A A A A A A D A',
-    'api/v1/^dossiers/(?P<pk>[^/.]+)/actions/$ [any]': 'D M M M M M M M M',
-    'api/v1/^dossiers/(?P<pk>[^/.]+)/follow/$ [any]': 'D M M M M M M M M',
-    'api/v1/^dossiers/(?P<pk>[^/.]+)/follow-ups/$ [any]': 'D A A A A A A D A',
-    'api/v1/^dossiers/(?P<pk>[^/.]+)/history/$ [any]': 'D A A A A A A D A',
-    'api/v1/^dossiers/(?P<pk>[^/.]+)/notes/$ [any]': 'D D D A A A D D D',
+    'api/v1/^dossiers/(?P<pk>[0-9]{1,18})/$ [any]': 'D A A A A A A D A',
+    'api/v1/^dossiers/(?P<pk>[0-9]{1,18})/actions/$ [any]': 'D M M M M M M M M',
+    'api/v1/^dossiers/(?P<pk>[0-9]{1,18})/follow/$ [any]': 'D M M M M M M M M',
+    'api/v1/^dossiers/(?P<pk>[0-9]{1,18})/follow-ups/$ [any]': 'D A A A A A A D A',
+    'api/v1/^dossiers/(?P<pk>[0-9]{1,18})/history/$ [any]': 'D A A A A A A D A',
+    'api/v1/^dossiers/(?P<pk>[0-9]{1,18})/notes/$ [any]': 'D D D A A A D D D',
     'feedback/': 'A A A A A A A A A',
     'feedback/moderatie/': 'L D D A A A D D D',
     'feedback/moderatie/<int:pk>/ [any]': 'L D D A A A D D D',
@@ -517,3 +517,41 @@ def test_my_data_export_is_only_ever_the_requesters_own_data(world):
         text = client.get("/account/mijn-gegevens/download/").content.decode()
         assert user.email in text, role
         assert [value for value in foreign if value in text] == [], role
+
+
+# --- the admin login doors ----------------------------------------------------------------
+# Every way to sign in goes through the site's login (one lock-out, one rate limit):
+# anonymous visitors are sent there (L); signed-in users with access to that admin are let
+# through (A); users without it get a 403 (D), never the admin.
+
+# fmt: off
+ADMIN_DOORS: dict[str, str] = {
+    '/admin/login/':           'L D A A A A D D A',
+    '/admin/password_reset/':  'A A A A A A A A A',
+    '/admin/':                 'L D A A A A D D A',
+    '/django-admin/login/':    'L D D D D D D D D',
+    '/django-admin/':          'L D D D D D D D D',
+}
+# fmt: on
+
+
+def test_admin_login_doors_follow_the_matrix(make_user):
+    cache.clear()
+    clients = []
+    for role in ROLE_COLUMNS:
+        client = Client()
+        if role:
+            client.force_login(make_user(role=role))
+        clients.append(client)
+    measured = {}
+    for path in ADMIN_DOORS:
+        row = []
+        for client in clients:
+            response = client.get(path, follow=True)
+            final = response.redirect_chain[-1][0] if response.redirect_chain else path
+            if response.status_code == 200 and final.startswith("/account/inloggen/"):
+                row.append("L")
+            else:
+                row.append(actual_outcome(response))
+        measured[path] = " ".join(row)
+    assert measured == ADMIN_DOORS
