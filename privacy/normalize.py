@@ -89,7 +89,8 @@ _FOLDS = [
     (re.compile(rf"\s*{_OPEN}\s*@\s*{_CLOSE}\s*"), "@"),
     (re.compile(rf"\s*{_OPEN}\s*\.\s*{_CLOSE}\s*"), "."),
     # Spaces around @ and dots inside an address: "jan @ gmail . com".
-    (re.compile(r"(?<=\w)\s+@\s*(?=\w)|(?<=\w)\s*@\s+(?=\w)"), "@"),
+    # Not "bel @naam.achternaam": a space before @ only is a community @mention.
+    (re.compile(r"(?<=\w)\s*@\s+(?=\w)"), "@"),
 ]
 # Bare words only when the whole thing looks like an address: "jan at gmail dot com".
 _BARE_ADDRESS = re.compile(

@@ -196,6 +196,8 @@ ISSUE_FALSE_REFUSALS: list[str] = [
 
 LEGITIMATE: list[str] = [
     *ISSUE_FALSE_REFUSALS,
+    "Wij bellen @marieke.vredeveld altijd eerst bij een overdracht.",
+    "Dank @j.de-vries, de handreiking is bijgewerkt.",
     "In 2023 waren er 120 statushouders in de regio.",
     "Overleg op 12-03-2024 met DUO en COA.",
     "Artikel 2.3 van het Besluit inburgering 2021.",
