@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.utils import translation
 from wagtail.models import Page, Site
 
 from core import navigation
@@ -16,16 +17,26 @@ def _menu_pages(request):
 
 def site_shell(request):
     """Navigation and language data for every page of the shell (two queries at most)."""
-    items = [{"label": page.title, "url": page.get_url(request)} for page in _menu_pages(request)]
+    items = [
+        {"label": page.title, "url": page.get_url(request), "page": True}
+        for page in _menu_pages(request)
+    ]
     for entry in navigation.app_entries(request.user):
         url = entry.url()
         if url:
             items.append({"label": entry.label, "url": url})
     current = request.path
+    # Page titles are Dutch content; app labels are Dutch where the language has no catalog.
+    interface = translation.get_language() in settings.INTERFACE_LANGUAGES
     for item in items:
+        item["lang"] = "" if interface and "page" not in item else "nl"
         item["active"] = item["url"] != "/" and current.startswith(item["url"])
     return {
         "main_navigation": items,
-        "available_languages": settings.LANGUAGES,
+        "available_languages": [
+            (code, name)
+            for code, name in settings.LANGUAGES
+            if code in settings.INTERFACE_LANGUAGES
+        ],
         "site_name": settings.WAGTAIL_SITE_NAME,
     }
