@@ -65,9 +65,10 @@ worker: install
 beat: install
 	$(BIN)/celery -A website beat --loglevel=info
 
+# Every app's strings into its catalogs (nl, en; ar, uk, ti for the newcomer pages), then compile.
 messages: install-dev
-	cd website && ../$(BIN)/python ../manage.py makemessages -l nl -l en --ignore "../.venv/*"
-	$(BIN)/python manage.py compilemessages --ignore ".venv/*"
+	$(BIN)/python scripts/messages.py
+	$(BIN)/python manage.py compilemessages --ignore ".venv/*" --ignore "node_modules/*"
 
 clean:
 	rm -rf $(VENV) db.sqlite3 media staticfiles

@@ -18,7 +18,7 @@ class FeedbackConfig(AppConfig):
         )
         from privacy import retention
 
-        from . import services
+        from . import handlers, services  # noqa: F401  handlers registers the outbox handler
 
         # privacy.apply_retention (beat, daily) deletes expired contact addresses.
         retention.register(RETENTION_NAME, services.strip_expired_contacts)

@@ -67,6 +67,7 @@ def seed(stdout=None):
             )
             created.append(existing)
     _convert_one_to_signal()
+    _publish_outcome()
     if stdout is not None:
         stdout.write(f"  feedback: {len(created)} new items of inburgeraars")
     return created
@@ -91,4 +92,37 @@ def _convert_one_to_signal():
             "Nederlands zijn geschreven. Zij begrijpen niet wat zij moeten doen en vinden "
             "niemand die het uitlegt. Eenvoudige taal (B1) en een contactpersoon helpen."
         ),
+    )
+
+
+def _publish_outcome():
+    """One published 'wat we met jullie feedback doen' text, translated into Arabic only."""
+    from taxonomy.models import Theme
+
+    from . import outcomes
+    from .models import FeedbackOutcome
+
+    coordinator = get_user_model().objects.filter(email="uitvoering@example.org").first()
+    theme = (
+        Theme.objects.filter(slug="voorlichting-en-communicatie").first() or Theme.objects.first()
+    )
+    if coordinator is None or theme is None or FeedbackOutcome.objects.exists():
+        return
+    outcomes.save_outcome(
+        coordinator=coordinator,
+        theme=theme,
+        title="Brieven in eenvoudige taal",
+        body=(
+            "Jullie schreven dat brieven van de gemeente moeilijk zijn. Wij hebben dit "
+            "doorgegeven. Drie gemeenten schrijven hun brieven nu in eenvoudige taal. "
+            "In elke brief staat een telefoonnummer voor vragen."
+        ),
+        is_published=True,
+        translations={
+            "ar": (
+                "رسائل بلغة بسيطة",
+                "كتبتم أن رسائل البلدية صعبة. نقلنا ذلك. ثلاث بلديات تكتب رسائلها الآن "
+                "بلغة بسيطة. في كل رسالة رقم هاتف للأسئلة.",
+            )
+        },
     )

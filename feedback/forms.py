@@ -57,7 +57,7 @@ class FeedbackForm(forms.Form):
 
         contact = self.fields["contact"]
         contact.label = t["contact_label"]
-        contact.help_text = t["contact_help"].format(days=services.retention_days())
+        contact.help_text = t["contact_help"] % {"days": services.retention_days()}
         contact.choices = [(key, t["contact_choices"][key]) for key in (CONTACT_NO, CONTACT_YES)]
         contact.error_messages = {"invalid_choice": t["err_invalid_choice"]}
 
@@ -193,3 +193,75 @@ class ArchiveForm(GuardWarningsMixin, forms.Form):
         help_text=_("Bijvoorbeeld: gaat over een persoonlijk dossier, of is geen knelpunt."),
         error_messages={"required": _("Geef een reden om deze feedback te archiveren.")},
     )
+
+
+class AnswerForm(forms.Form):
+    text = forms.CharField(
+        label=_("Antwoord aan de inburgeraar"),
+        max_length=texts.MAX_TEXT_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 5}),
+        help_text=_("Eenvoudige taal (B1). Geen gegevens over personen."),
+    )
+    language = forms.ChoiceField(
+        label=_("Taal van het antwoord"),
+        choices=[(code, name) for code, name, _d in texts.LANGUAGES],
+        initial=texts.DEFAULT_LANGUAGE,
+    )
+
+
+class OutcomeForm(forms.Form):
+    """One theme's outcome in B1 Dutch, with a title and text per other language."""
+
+    theme = forms.ModelChoiceField(label=_("Thema"), queryset=None)
+    title = forms.CharField(label=_("Titel (B1-Nederlands)"), max_length=200)
+    body = forms.CharField(
+        label=_("Wat we deden (B1-Nederlands)"),
+        max_length=4000,
+        widget=forms.Textarea(attrs={"rows": 5}),
+    )
+    is_published = forms.BooleanField(label=_("Publiceren"), required=False)
+
+    def __init__(self, *args, outcome=None, themes=None, **kwargs):
+        if outcome is not None:
+            kwargs["initial"] = self._initial(outcome)
+        super().__init__(*args, **kwargs)
+        self.fields["theme"].queryset = themes
+        for code, name, _d in texts.LANGUAGES[1:]:
+            self.fields[f"title_{code}"] = forms.CharField(
+                label=_("Titel in het %(language)s") % {"language": name},
+                max_length=200,
+                required=False,
+            )
+            self.fields[f"body_{code}"] = forms.CharField(
+                label=_("Tekst in het %(language)s") % {"language": name},
+                max_length=4000,
+                required=False,
+                widget=forms.Textarea(
+                    attrs={"rows": 4, "lang": code, "dir": texts.DIRECTIONS[code]}
+                ),
+            )
+            self.fields[f"title_{code}"].widget.attrs.update(
+                {"lang": code, "dir": texts.DIRECTIONS[code]}
+            )
+
+    @staticmethod
+    def _initial(outcome):
+        initial = {
+            "theme": outcome.theme_id,
+            "title": outcome.title,
+            "body": outcome.body,
+            "is_published": outcome.is_published,
+        }
+        for row in outcome.translations.all():
+            initial[f"title_{row.language}"] = row.title
+            initial[f"body_{row.language}"] = row.body
+        return initial
+
+    def translations(self) -> dict:
+        return {
+            code: (
+                self.cleaned_data.get(f"title_{code}", ""),
+                self.cleaned_data.get(f"body_{code}", ""),
+            )
+            for code, _n, _d in texts.LANGUAGES[1:]
+        }

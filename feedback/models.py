@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from core.appendonly import AppendOnlyError, AppendOnlyModel, AppendOnlyQuerySet  # noqa: F401
 
 from . import texts
+from .reference import new_reference
 from .roles import can_moderate
 
 
@@ -42,6 +43,10 @@ class Feedback(models.Model):
         LINKED = "gekoppeld", _("Gekoppeld aan signaal")
         ARCHIVED = "gearchiveerd", _("Gearchiveerd")
 
+    # Short code the person keeps to look up the status (no account); see feedback.reference.
+    reference = models.CharField(
+        _("referentiecode"), max_length=8, unique=True, default=new_reference, editable=False
+    )
     language = models.CharField(
         _("taal"), max_length=8, choices=[(code, name) for code, name, _d in texts.LANGUAGES]
     )
@@ -130,6 +135,8 @@ class FeedbackEvent(AppendOnlyModel):
         LINKED = "gekoppeld", _("Gekoppeld aan bestaand signaal")
         ARCHIVED = "gearchiveerd", _("Gearchiveerd")
         CONTACT_REMOVED = "contact_gewist", _("Contactgegeven gewist")
+        READ = "gelezen", _("Gelezen door een coördinator")
+        ANSWERED = "beantwoord", _("Beantwoord")
 
     feedback = models.ForeignKey(
         Feedback, on_delete=models.PROTECT, related_name="events", verbose_name=_("feedback")
@@ -157,3 +164,100 @@ class FeedbackEvent(AppendOnlyModel):
 
     def __str__(self):
         return f"{self.get_action_display()} (feedback #{self.feedback_id})"
+
+
+class FeedbackAnswerQuerySet(AppendOnlyQuerySet):
+    def visible_to(self, user):
+        return self.all() if can_moderate(user) else self.none()
+
+
+class FeedbackAnswer(AppendOnlyModel):
+    """A coordinator's answer to the person; shown on the status page, mailed when possible."""
+
+    feedback = models.ForeignKey(
+        Feedback, on_delete=models.PROTECT, related_name="answers", verbose_name=_("feedback")
+    )
+    text = models.TextField(_("antwoord"), max_length=texts.MAX_TEXT_LENGTH)
+    # The language the coordinator wrote in (lang/dir on the status page).
+    language = models.CharField(
+        _("taal van het antwoord"),
+        max_length=8,
+        choices=[(code, name) for code, name, _d in texts.LANGUAGES],
+        default=texts.DEFAULT_LANGUAGE,
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("door"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("tijdstip"), auto_now_add=True)
+
+    objects = FeedbackAnswerQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("antwoord op feedback")
+        verbose_name_plural = _("antwoorden op feedback")
+        ordering = ["created_at", "pk"]
+
+    @property
+    def direction(self) -> str:
+        return texts.DIRECTIONS.get(self.language, "ltr")
+
+
+class OutcomeQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(is_published=True)
+
+    def visible_to(self, user):
+        return self.all() if can_moderate(user) else self.published()
+
+
+class FeedbackOutcome(models.Model):
+    """What was done with feedback on one theme, in B1 Dutch; translations per language."""
+
+    theme = models.ForeignKey(
+        "taxonomy.Theme", on_delete=models.PROTECT, related_name="+", verbose_name=_("thema")
+    )
+    title = models.CharField(_("titel (B1-Nederlands)"), max_length=200)
+    body = models.TextField(_("wat we deden (B1-Nederlands)"), max_length=4000)
+    is_published = models.BooleanField(_("gepubliceerd"), default=False)
+    updated_at = models.DateTimeField(_("bijgewerkt op"), auto_now=True)
+
+    objects = OutcomeQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("wat we met feedback doen")
+        verbose_name_plural = _("wat we met feedback doen")
+        ordering = ["theme__name", "pk"]
+
+    def __str__(self):
+        return self.title
+
+
+class FeedbackOutcomeTranslation(models.Model):
+    outcome = models.ForeignKey(
+        FeedbackOutcome,
+        on_delete=models.CASCADE,
+        related_name="translations",
+        verbose_name=_("uitkomst"),
+    )
+    language = models.CharField(
+        _("taal"),
+        max_length=8,
+        choices=[(code, name) for code, name, _d in texts.LANGUAGES if code != "nl"],
+    )
+    title = models.CharField(_("titel"), max_length=200)
+    body = models.TextField(_("tekst"), max_length=4000)
+
+    class Meta:
+        verbose_name = _("vertaling")
+        verbose_name_plural = _("vertalingen")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["outcome", "language"], name="one_translation_per_language"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.title} ({self.language})"

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import status_views, views
 
 app_name = "feedback"
 
@@ -19,6 +19,18 @@ urlpatterns = [
         views.moderation_archive,
         name="moderation_archive",
     ),
+    path(
+        "feedback/moderatie/<int:pk>/antwoorden/",
+        status_views.moderation_answer,
+        name="moderation_answer",
+    ),
+    path("feedback/moderatie/uitkomsten/", status_views.outcome_list, name="outcome_list"),
+    path("feedback/moderatie/uitkomsten/nieuw/", status_views.outcome_edit, name="outcome_new"),
+    path("feedback/moderatie/uitkomsten/<int:pk>/", status_views.outcome_edit, name="outcome_edit"),
+    path("feedback/status/", status_views.status_entry, name="status_entry"),
+    path("feedback/wat-we-doen/", status_views.outcomes_entry, name="outcomes_entry"),
+    path("feedback/<str:language>/status/", status_views.status, name="status"),
+    path("feedback/<str:language>/wat-we-doen/", status_views.outcomes_page, name="outcomes"),
     path("feedback/<str:language>/", views.feedback_form, name="form"),
     path("feedback/<str:language>/bedankt/", views.thanks, name="thanks"),
 ]

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import NoReverseMatch, reverse
 from django.utils.text import Truncator
@@ -15,40 +15,36 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from core import ratelimit
 
-from . import services, texts
-from .forms import ArchiveForm, FeedbackForm, FilterForm, LinkForm, ToSignalForm
-from .models import Feedback, FeedbackContact, FeedbackEvent
+from . import answers, newcomer, reference, services, texts
+from .forms import AnswerForm, ArchiveForm, FeedbackForm, FilterForm, LinkForm, ToSignalForm
+from .models import Feedback, FeedbackAnswer, FeedbackContact, FeedbackEvent
 from .roles import can_moderate
 
 RATE_SCOPE = "feedback"
 
 
-def _language_context(language: str) -> dict:
-    return {
-        "language": language,
-        "direction": texts.DIRECTIONS[language],
-        "t": texts.texts_for(language),
-        "languages": texts.LANGUAGES,
-    }
-
-
 def _check_language(language: str) -> None:
-    if language not in texts.LANGUAGE_CODES:
-        raise Http404("Unknown language")
+    newcomer.check_language(language)
 
 
 def choose_language(request):
+    # The language the visitor chose before is remembered; ?kies=1 shows the choice again.
+    chosen = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME)
+    if chosen in texts.LANGUAGE_CODES and "kies" not in request.GET:
+        return redirect("feedback:form", language=chosen)
     choices = [
         {
             "code": code,
             "name": name,
             "direction": direction,
-            "prompt": texts.TEXTS[code]["choose_language"],
+            "prompt": texts.text(code, "choose_language"),
             "url": reverse("feedback:form", args=[code]),
         }
         for code, name, direction in texts.LANGUAGES
     ]
-    return render(request, "feedback/choose_language.html", {"choices": choices})
+    ctx = newcomer.context(request, "nl", "feedback:form")
+    ctx.update({"choices": choices, "offer": None, "script_font": "all"})
+    return newcomer.render_in(request, "nl", "feedback/choose_language.html", ctx)
 
 
 @require_http_methods(["GET", "POST"])
@@ -70,7 +66,7 @@ def feedback_form(request, language):
         elif form.is_valid():
             data = form.cleaned_data
             try:
-                services.submit_feedback(
+                feedback = services.submit_feedback(
                     language=language,
                     kind=data["kind"],
                     topic=data["topic"],
@@ -83,16 +79,21 @@ def feedback_form(request, language):
             else:
                 if user is None:
                     ratelimit.record(RATE_SCOPE, request)
+                # Shown once on the thanks page; never put in a URL.
+                request.session["feedback_reference"] = feedback.reference
                 return redirect("feedback:thanks", language=language)
         if status == 200:
             status = 400
-    context = {**_language_context(language), "form": form}
-    return render(request, "feedback/form.html", context, status=status)
+    ctx = {**newcomer.context(request, language, "feedback:form"), "form": form}
+    return newcomer.render_in(request, language, "feedback/form.html", ctx, status=status)
 
 
 def thanks(request, language):
     _check_language(language)
-    return render(request, "feedback/thanks.html", _language_context(language))
+    code = request.session.pop("feedback_reference", "")
+    ctx = newcomer.context(request, language, "feedback:form")
+    ctx["reference"] = reference.display(code)
+    return newcomer.render_in(request, language, "feedback/thanks.html", ctx)
 
 
 # -- moderation (coordinators only) ------------------------------------------------------
@@ -153,6 +154,11 @@ def _detail_context(request, feedback, **forms):
         "link_form": forms.get("link_form") or LinkForm(),
         "archive_form": forms.get("archive_form") or ArchiveForm(),
         "open_action": forms.get("open_action", ""),
+        "answer_form": forms.get("answer_form")
+        or AnswerForm(initial={"language": feedback.language}),
+        "answer_list": FeedbackAnswer.objects.filter(feedback=feedback).select_related("author"),
+        "can_mail": answers.can_mail(feedback),
+        "reference": reference.display(feedback.reference),
     }
 
 
@@ -164,6 +170,7 @@ def _get_feedback(request, pk):
 @login_required
 def moderation_detail(request, pk):
     feedback = _get_feedback(request, pk)
+    answers.mark_read(feedback, coordinator=request.user)
     return render(request, "feedback/moderation/detail.html", _detail_context(request, feedback))
 
 

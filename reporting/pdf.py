@@ -6,17 +6,34 @@ the previous quarter. Built from the report data dict, so it costs no extra quer
 from __future__ import annotations
 
 import io
-from xml.sax.saxutils import escape
 
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from . import scripts
 from .charts import fmt
 
 
 def _p(text, style):
+    """A paragraph in any script: a font per script run, Arabic shaped and aligned right."""
+    from reportlab.lib.enums import TA_RIGHT
     from reportlab.platypus import Paragraph
 
-    return Paragraph(escape(str(text)), style)
+    if scripts.starts_right_to_left(text):
+        style = style.clone(style.name + "-rtl", alignment=TA_RIGHT)
+    return Paragraph(scripts.markup(text, style.fontName), style)
+
+
+def _styles():
+    """reportlab's sample styles with the embedded Noto fonts instead of Helvetica."""
+    from reportlab.lib.styles import getSampleStyleSheet
+
+    scripts.register_fonts()
+    styles = getSampleStyleSheet()
+    for style in styles.byName.values():
+        bold = "Bold" in getattr(style, "fontName", "")
+        style.fontName = scripts.LATIN_BOLD if bold else scripts.LATIN
+    return styles
 
 
 def _signed(value) -> str:
@@ -29,11 +46,10 @@ def _signed(value) -> str:
 def build_pdf(data: dict, *, compress: bool = True) -> bytes:
     from reportlab.lib import colors
     from reportlab.lib.pagesizes import A4
-    from reportlab.lib.styles import getSampleStyleSheet
     from reportlab.lib.units import cm
     from reportlab.platypus import SimpleDocTemplate, Spacer, Table, TableStyle
 
-    styles = getSampleStyleSheet()
+    styles = _styles()
     body, small = styles["BodyText"], styles["BodyText"].clone("small", fontSize=8, leading=10)
     buffer = io.BytesIO()
     title = _("Kwartaalrapportage %(period)s: %(scope)s") % {
@@ -50,13 +66,14 @@ def build_pdf(data: dict, *, compress: bool = True) -> bytes:
         topMargin=2 * cm,
         bottomMargin=2 * cm,
         pageCompression=1 if compress else 0,
-        lang="nl",
+        lang=get_language() or "nl",
     )
     grid = TableStyle(
         [
             ("GRID", (0, 0), (-1, -1), 0.5, colors.grey),
             ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e5e7eb")),
-            ("FONTNAME", (0, 0), (-1, 0), "Helvetica-Bold"),
+            ("FONTNAME", (0, 0), (-1, -1), scripts.LATIN),
+            ("FONTNAME", (0, 0), (-1, 0), scripts.LATIN_BOLD),
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
             ("FONTSIZE", (0, 0), (-1, -1), 9),
         ]

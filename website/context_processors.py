@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.utils import translation
 from wagtail.models import Page, Site
 
 from core import navigation, page_cache
@@ -23,16 +24,23 @@ def _menu_items(request) -> list[tuple[str, str]]:
 
 def site_shell(request):
     """Navigation and language data for every page of the shell (no query when cached)."""
-    items = [{"label": label, "url": url} for label, url in _menu_items(request)]
+    items = [{"label": label, "url": url, "page": True} for label, url in _menu_items(request)]
     for entry in navigation.app_entries(request.user):
         url = entry.url()
         if url:
             items.append({"label": entry.label, "url": url})
     current = request.path
+    # Page titles are Dutch content; app labels are Dutch where the language has no catalog.
+    interface = translation.get_language() in settings.INTERFACE_LANGUAGES
     for item in items:
+        item["lang"] = "" if interface and "page" not in item else "nl"
         item["active"] = item["url"] != "/" and current.startswith(item["url"])
     return {
         "main_navigation": items,
-        "available_languages": settings.LANGUAGES,
+        "available_languages": [
+            (code, name)
+            for code, name in settings.LANGUAGES
+            if code in settings.INTERFACE_LANGUAGES
+        ],
         "site_name": settings.WAGTAIL_SITE_NAME,
     }

@@ -50,3 +50,30 @@ class SecurityHeadersMiddleware:
             # Wagtail previews pages of its own in an iframe.
             response["X-Frame-Options"] = "SAMEORIGIN"
         return response
+
+
+class DutchFirstLocaleMiddleware:
+    """Dutch unless the visitor chose otherwise.
+
+    Django's LocaleMiddleware follows the browser's Accept-Language; this one only honours
+    the language cookie set by the language switch, and only for the languages the whole
+    interface exists in (``INTERFACE_LANGUAGES``). Newcomer pages (feedback app) take
+    their language from the URL and activate it themselves.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        from django.conf import settings
+        from django.utils import translation
+        from django.utils.cache import patch_vary_headers
+
+        chosen = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME)
+        language = chosen if chosen in settings.INTERFACE_LANGUAGES else settings.LANGUAGE_CODE
+        translation.activate(language)
+        request.LANGUAGE_CODE = language
+        response = self.get_response(request)
+        response.headers.setdefault("Content-Language", translation.get_language() or language)
+        patch_vary_headers(response, ("Cookie",))
+        return response

@@ -55,3 +55,25 @@ def test_daily_retention_job_removes_expired_contacts(new_feedback):
     results = retention.apply_all()
     assert results[RETENTION_NAME] == 1
     assert not FeedbackContact.objects.exists()
+
+
+def test_retention_still_removes_the_address_of_answered_feedback(
+    new_feedback, coordinator, smtp, django_capture_on_commit_callbacks
+):
+    from feedback import answers, reference
+
+    feedback = new_feedback(language="ti", contact_address="kidane@example.org")
+    with django_capture_on_commit_callbacks(execute=True):
+        answers.answer(feedback, coordinator=coordinator, text="Wij hebben het doorgegeven.")
+    assert len(smtp.wait(1)) == 1
+    _age(feedback, 91)
+    assert services.strip_expired_contacts() == 1
+    assert not FeedbackContact.objects.filter(feedback=feedback).exists()
+    assert not answers.can_mail(feedback)
+    # The status page and the answer stay available with the code.
+    response = Client().post(
+        "/feedback/ti/status/", {"code": reference.display(feedback.reference)}
+    )
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert 'data-state="answered"' in html and "kidane@example.org" not in html

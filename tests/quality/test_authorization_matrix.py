@@ -122,6 +122,14 @@ EXPECTED: dict[str, str] = {
     'feedback/moderatie/<int:pk>/signaal/': 'L M M M M M M M M',
     'feedback/moderatie/<int:pk>/koppelen/': 'L M M M M M M M M',
     'feedback/moderatie/<int:pk>/archiveren/': 'L M M M M M M M M',
+    'feedback/moderatie/<int:pk>/antwoorden/': 'L M M M M M M M M',
+    'feedback/moderatie/uitkomsten/': 'L D D A A A D D D',
+    'feedback/moderatie/uitkomsten/nieuw/': 'L D D A A A D D D',
+    'feedback/moderatie/uitkomsten/<int:pk>/ [any]': 'L D D A A A D D D',
+    'feedback/status/': 'A A A A A A A A A',
+    'feedback/wat-we-doen/': 'A A A A A A A A A',
+    'feedback/<str:language>/status/ [ar]': 'A A A A A A A A A',
+    'feedback/<str:language>/wat-we-doen/ [ar]': 'A A A A A A A A A',
     'feedback/<str:language>/ [ar]': 'A A A A A A A A A',
     'feedback/<str:language>/bedankt/ [ar]': 'A A A A A A A A A',
     'communities/uitnodiging/<str:token>/': 'B B B B B B B B B',
@@ -234,7 +242,12 @@ def _feedback():
     item = services.submit_feedback(
         language="nl", kind="moeilijk", topic="taalcursus", text="De les gaat te snel."
     )
-    return {"feedback": item}
+    from feedback.models import FeedbackOutcome
+    from taxonomy.models import Theme
+
+    theme, _ = Theme.objects.get_or_create(slug="knm", defaults={"name": "KNM"})
+    outcome = FeedbackOutcome.objects.create(theme=theme, title="Kleinere groepen", body="Ja.")
+    return {"feedback": item, "outcome": outcome}
 
 
 def _notifications(users, stranger):
@@ -331,6 +344,9 @@ VARIANTS = {
     "feedback/moderatie/<int:pk>/": lambda w: {"any": {"pk": w["feedback"].pk}},
     "feedback/<str:language>/": lambda w: {"ar": {"language": "ar"}},
     "feedback/<str:language>/bedankt/": lambda w: {"ar": {"language": "ar"}},
+    "feedback/<str:language>/status/": lambda w: {"ar": {"language": "ar"}},
+    "feedback/<str:language>/wat-we-doen/": lambda w: {"ar": {"language": "ar"}},
+    "feedback/moderatie/uitkomsten/<int:pk>/": lambda w: {"any": {"pk": w["outcome"].pk}},
     "kennisbank/thema/<slug:slug>/": lambda w: {"theme": {"slug": w["theme"].slug}},
     "rapportage/fase/<slug:slug>/": lambda w: {"phase": {"slug": w["phase"].slug}},
     "rapportage/kwartaal/<scope:scope>/<str:period>/": lambda w: {

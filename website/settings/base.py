@@ -2,6 +2,7 @@
 
 from pathlib import Path
 
+import django.conf.locale as django_locale
 from django.utils.translation import gettext_lazy as _
 
 from .env import (
@@ -75,7 +76,7 @@ MIDDLEWARE = [
     "website.middleware.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    "website.middleware.DutchFirstLocaleMiddleware",
     # Anonymous public pages: shared-cache headers, in-app page cache (docs/caching.md).
     "core.http_cache.PublicCacheMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -151,7 +152,22 @@ AUTH_PASSWORD_VALIDATORS = [
 
 # Internationalisation: Dutch first, English available.
 LANGUAGE_CODE = "nl"
-LANGUAGES = [("nl", _("Nederlands")), ("en", _("English"))]
+# nl and en for the whole interface; ar, uk and ti for the newcomer pages (feedback app),
+# which take their language from the URL. Dutch unless the visitor chooses: the browser's
+# Accept-Language is never used to switch (see website.middleware, docs/languages.md).
+LANGUAGES = [
+    ("nl", _("Nederlands")),
+    ("en", _("English")),
+    ("ar", "العربية"),
+    ("uk", "Українська"),
+    ("ti", "ትግርኛ"),
+]
+INTERFACE_LANGUAGES = ["nl", "en"]
+NEWCOMER_LANGUAGES = ["nl", "en", "ar", "uk", "ti"]
+EXTRA_LANG_INFO = {
+    "ti": {"bidi": False, "code": "ti", "name": "Tigrinya", "name_local": "ትግርኛ"},
+}
+django_locale.LANG_INFO.update(EXTRA_LANG_INFO)  # Django knows no Tigrinya of its own
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Europe/Amsterdam"
 USE_I18N = True
