@@ -1,6 +1,7 @@
 from rest_framework.routers import SimpleRouter
 
-from .api import DossierViewSet, SignalViewSet
+from .api.dossiers import DossierViewSet
+from .api.signals import SignalViewSet
 
 router = SimpleRouter()
 router.register("signals", SignalViewSet, basename="api-signal")
