@@ -1,6 +1,6 @@
 from django.urls import include, path
 
-from .views import detail, dossiers, intake, lists, public, workbench
+from .views import consultations, detail, dossiers, intake, lists, public, workbench
 
 app_name = "signals"
 
@@ -32,6 +32,29 @@ urlpatterns = [
         workbench.signal_question,
         name="signal_question",
     ),
+    path("werkbank/signalen/<int:pk>/team/", workbench.signal_reroute, name="signal_reroute"),
+    path("werkbank/signalen/<int:pk>/raadplegen/", workbench.signal_consult, name="signal_consult"),
+    path(
+        "werkbank/signalen/<int:pk>/betrokken/",
+        workbench.signal_concerned,
+        name="signal_concerned",
+    ),
+    path("vragen-aan-ons/", consultations.questions_for_us, name="questions_for_us"),
+    path(
+        "vragen-aan-ons/<int:pk>/",
+        consultations.consultation_answer,
+        name="consultation_answer",
+    ),
+    path(
+        "raadplegingen/<int:pk>/sluiten/",
+        consultations.consultation_close,
+        name="consultation_close",
+    ),
+    path(
+        "raadplegingen/<int:pk>/publiceren/",
+        consultations.consultation_publish,
+        name="consultation_publish",
+    ),
     path("dossiers/", dossiers.dossier_list, name="dossier_list"),
     path("dossiers/<int:pk>/", dossiers.dossier_detail, name="dossier_detail"),
     path("dossiers/<int:pk>/volgen/", dossiers.dossier_follow, name="dossier_follow"),
@@ -48,5 +71,7 @@ urlpatterns = [
     path("dossiers/<int:pk>/notitie/", dossiers.dossier_note, name="dossier_note"),
     path("dossiers/<int:pk>/update/", dossiers.dossier_followup, name="dossier_followup"),
     path("dossiers/<int:pk>/kennisvraag/", dossiers.dossier_question, name="dossier_question"),
+    path("dossiers/<int:pk>/team/", dossiers.dossier_reroute, name="dossier_reroute"),
+    path("dossiers/<int:pk>/raadplegen/", dossiers.dossier_consult, name="dossier_consult"),
     path("api/v1/", include("signals.api_urls")),
 ]

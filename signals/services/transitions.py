@@ -25,7 +25,6 @@ from .common import (
     _record,
     _workbench_url,
     clean_text,
-    coordinators_of,
     interested,
 )
 from .errors import (
@@ -35,6 +34,7 @@ from .errors import (
     TransitionNotAllowed,
     UnknownAction,
 )
+from .routing import handler_or_team, route, team_recipients
 
 
 def check_action(obj, action_name: str, actor, *, via_rating=False) -> workflow.Action:
@@ -130,6 +130,8 @@ def _transition(obj, act, actor, reason, **params):
         from_level=from_level,
         to_level=obj.level,
     )
+    if act.changes_level:
+        route(obj, actor, trigger=act.name)
     if isinstance(obj, Dossier):
         _cascade_to_signals(obj, act, actor, reason, event)
     _notify_after(obj, act, actor, reason, event)
@@ -247,7 +249,7 @@ def _notify_after(obj, act, actor, reason, event):
         )
     if act.name in {"escalate", "reopen"}:
         notify(
-            coordinators_of(obj.level),
+            team_recipients(obj),
             verb=f"{kind}-queue",
             title=_("Nieuw in uw werkvoorraad: %(title)s") % title_vars,
             url=_workbench_url(obj),
@@ -265,7 +267,7 @@ def _notify_after(obj, act, actor, reason, event):
             event_key=key,
         )
     if act.name == "provide_info":
-        recipients = [obj.assigned_to_id] if obj.assigned_to_id else coordinators_of(obj.level)
+        recipients = handler_or_team(obj)
         notify(
             recipients,
             verb="signal-info-provided",

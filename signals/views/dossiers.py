@@ -15,6 +15,7 @@ from ..models import Dossier, Follow, FollowUp, Note, SignalEvent
 from ..workflow import Level
 from . import operations
 from .common import chain_required, page, timeline
+from .consultations import routing_context
 from .workbench import action_forms
 
 
@@ -70,6 +71,8 @@ def render_dossier_page(request, dossier, bound=None):
         "assign_form": bound.get("assign")
         or AssignForm(initial={"assigned_to": dossier.owner_id}, level=dossier.level),
     }
+    if coordinator:
+        context.update(routing_context(dossier, bound))
     context.update(bound.get("extra", {}))
     return render(request, "signals/dossier_detail.html", context)
 
@@ -144,3 +147,5 @@ dossier_assign = _dossier_op(operations.assign)
 dossier_note = _dossier_op(operations.note)
 dossier_followup = _dossier_op(operations.followup)
 dossier_question = _dossier_op(operations.question)
+dossier_reroute = _dossier_op(operations.reroute)
+dossier_consult = _dossier_op(operations.consult)

@@ -120,3 +120,52 @@ def operation_view(load, render_page, handler, *, guard=None):
         return result
 
     return view
+
+
+def _run_reroute(obj, user, form):
+    from ..services.routing import reroute
+
+    reroute(obj, form.cleaned_data["team"], user, form.cleaned_data["reason"])
+    return _("Doorgestuurd naar %(team)s.") % {"team": form.cleaned_data["team"].name}
+
+
+def _run_consult(obj, user, form):
+    from ..services.consultations import ask
+
+    data = form.cleaned_data
+    asked = ask(
+        obj, user, data["organisations"], data["question"], data["due_date"], data["contact"]
+    )
+    return _("Vraag gesteld aan %(orgs)s.") % {
+        "orgs": ", ".join(c.organisation.name for c in asked)
+    }
+
+
+def _run_concerned(obj, user, form):
+    from ..services.consultations import set_concerned
+
+    set_concerned(obj, user, form.cleaned_data["organisations"])
+    return _("Betrokken organisaties bijgewerkt.")
+
+
+def _reroute_form(request, obj):
+    from ..routing_forms import RerouteForm
+
+    return RerouteForm(request.POST, level=obj.level, exclude=obj.team_id)
+
+
+def _consult_form(request, obj):
+    from ..routing_forms import ConsultForm
+
+    return ConsultForm(request.POST)
+
+
+def _concerned_form(request, obj):
+    from ..routing_forms import ConcernedForm
+
+    return ConcernedForm(request.POST)
+
+
+reroute = form_operation("reroute", _reroute_form, _run_reroute)
+consult = form_operation("consult", _consult_form, _run_consult)
+concerned = form_operation("concerned", _concerned_form, _run_concerned)

@@ -6,7 +6,7 @@ from django.db.models import Count
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 
-from ..models import PUBLIC_EVENT_ACTIONS, Dossier, FollowUp, Signal, SignalEvent
+from ..models import PUBLIC_EVENT_ACTIONS, Consultation, Dossier, FollowUp, Signal, SignalEvent
 from ..workflow import Status
 from .common import page
 
@@ -59,5 +59,11 @@ def public_detail(request, kind, pk):
             "followups": followups.only("text", "created_at"),
             "members": members,
             "milestones": obj.milestones.all() if kind == "dossier" else [],
+            "answers": Consultation.objects.filter(
+                **{"signal" if kind == "signaal" else "dossier": obj}, answer_is_public=True
+            )
+            .exclude(answer="")
+            .select_related("organisation")
+            .only("answer", "answered_at", "organisation__name"),
         },
     )

@@ -12,13 +12,14 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from .. import services, workflow
+from .. import conf, services, workflow
 from ..forms import ActionForm, AssignForm, BulkForm, BundleForm, FilterForm, FollowUpForm, NoteForm
-from ..models import Dossier, FollowUp, Note, Signal, SignalEvent, Support
+from ..models import Dossier, FollowUp, Note, Signal, SignalEvent, Support, Team
 from ..queries import filter_signals, similar_signals
 from ..workflow import Level
 from . import operations
 from .common import coordinator_required, page, safe_next, timeline
+from .consultations import routing_context
 
 
 @coordinator_required
@@ -38,7 +39,16 @@ def workbench(request):
         Signal.objects.visible_to(user).for_lists().select_related("submitted_by", "assigned_to"),
         filters,
     )
+    # Opens on "my teams"; ?scope=niveau shows the whole level (coordinators of it, and
+    # anyone without a team at this level).
+    my_teams = list(Team.objects.of_member(user).filter(level=level).order_by("name"))
+    whole_level = request.GET.get("scope") == "niveau" or not my_teams
+    if not whole_level:
+        qs = qs.filter(team__in=my_teams)
     context = {
+        "my_teams": my_teams,
+        "whole_level": whole_level,
+        "herkend_threshold": conf.herkend_threshold(),
         "form": form,
         "level": Level(level),
         "levels": [Level(v) for v in Level.values],
@@ -154,6 +164,7 @@ def render_signal_page(request, signal, bound=None):
         "note_form": bound.get("note") or NoteForm(),
         "followup_form": bound.get("followup") or FollowUpForm(),
         "supporters": Support.objects.filter(signal=signal).select_related("user"),
+        **routing_context(signal, bound),
     }
     context.update(bound.get("extra", {}))
     return render(request, "signals/workbench_detail.html", context)
@@ -176,3 +187,6 @@ signal_bundle = _signal_op(operations.bundle)
 signal_note = _signal_op(operations.note)
 signal_followup = _signal_op(operations.followup)
 signal_question = _signal_op(operations.question)
+signal_reroute = _signal_op(operations.reroute)
+signal_consult = _signal_op(operations.consult)
+signal_concerned = _signal_op(operations.concerned)
