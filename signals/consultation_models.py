@@ -111,3 +111,27 @@ class Consultation(models.Model):
     @property
     def subject(self):
         return self.signal if self.signal_id else self.dossier
+
+
+class SolvedVote(models.Model):
+    """A supporter's answer to "is it solved?" after an outcome (one per outcome)."""
+
+    signal = models.ForeignKey(
+        "signals.Signal", on_delete=models.CASCADE, related_name="solved_votes"
+    )
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    outcome_at = models.DateTimeField()
+    solved = models.BooleanField(_("opgelost"))
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("oordeel van een herkenner")
+        verbose_name_plural = _("oordelen van herkenners")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["signal", "user", "outcome_at"], name="solvedvote_once_per_outcome"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.signal_id}: {'ja' if self.solved else 'nee'}"

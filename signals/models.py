@@ -663,5 +663,6 @@ class OutcomeRating(models.Model):
 
 
 # Teams, routing rules and consultations live in their own modules (imported for the registry).
-from .consultation_models import Consultation  # noqa: E402, F401
+from .consultation_models import Consultation, SolvedVote  # noqa: E402, F401
 from .routing_models import RoutingRule, ServiceLevel, Team  # noqa: E402, F401
+from .template_models import ReplyTemplate  # noqa: E402, F401

@@ -18,6 +18,7 @@ urlpatterns = [
     path("signalen/<int:pk>/ontvolgen/", detail.unfollow, name="unfollow"),
     path("signalen/<int:pk>/beoordelen/", detail.rate, name="rate"),
     path("signalen/<int:pk>/aanvullen/", detail.provide_info, name="provide_info"),
+    path("signalen/<int:pk>/opgelost/", detail.vote_solved, name="vote_solved"),
     path("mijn-signalen/", lists.mine, name="mine"),
     path("werkbank/", workbench.workbench, name="workbench"),
     path("werkbank/bulk/", workbench.workbench_bulk, name="workbench_bulk"),

@@ -9,7 +9,7 @@ from wagtail.admin.panels import FieldPanel, ObjectList
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from .models import RoutingRule, Team
+from .models import ReplyTemplate, RoutingRule, Team
 from .routing_admin import RoutingRuleForm, preview
 
 
@@ -95,3 +95,17 @@ def register_preview_menu_item():
         icon_name="view",
         order=311,
     )
+
+
+class ReplyTemplateViewSet(SnippetViewSet):
+    model = ReplyTemplate
+    icon = "doc-full"
+    menu_label = _("Standaardteksten")
+    list_display = ["name", "action", "theme", "is_active"]
+    list_filter = ["action", "is_active"]
+    search_fields = ["name", "text"]
+    add_to_admin_menu = True
+    menu_order = 312
+
+
+register_snippet(ReplyTemplateViewSet)

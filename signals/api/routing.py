@@ -6,6 +6,7 @@ by coordinators of the level and answered by the asked organisation's ketenpartn
 
 from __future__ import annotations
 
+from django.shortcuts import get_object_or_404
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import mixins, permissions, serializers, status, viewsets
@@ -16,7 +17,7 @@ from rest_framework.response import Response
 from accounts import roles
 
 from .. import workflow
-from ..models import Consultation, Dossier, RoutingRule, Signal, Team
+from ..models import Consultation, Dossier, RoutingRule, Signal, Team, is_chain_professional
 from ..routing import validate_rule
 from ..routing_admin import preview
 from ..services import consultations as consult_services
@@ -198,7 +199,11 @@ class ConsultationViewSet(
     )
     @action(detail=True, methods=["post"])
     def answer(self, request, pk=None):
-        consultation = self.get_object()
+        # Not limited to visible ones: answering a question put to another organisation is a
+        # 403 (as on the answer page), not a 404.
+        if not is_chain_professional(request.user):
+            raise PermissionDenied("Alleen ketenpartners kunnen antwoorden.")
+        consultation = get_object_or_404(Consultation, pk=pk)
         data = validated(AnswerSerializer, request)
         return Response(
             ConsultationSerializer(

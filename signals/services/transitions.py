@@ -226,22 +226,28 @@ def _cascade_to_signals(dossier: Dossier, act, actor, reason, dossier_event):
         )
 
 
+def interested_title(action: str) -> str:
+    """Subject of the message submitters, supporters and followers get about ``action``."""
+    titles = {
+        "resolve": _("Er is een uitkomst: %(title)s"),
+        "decline": _("Afgewezen: %(title)s"),
+        "escalate": _("Doorgezet naar een ander niveau: %(title)s"),
+        "bundle": _("Gebundeld in een dossier: %(title)s"),
+        "reopen": _("Heropend: %(title)s"),
+        "request_info": _("Vraag over uw signaal: %(title)s"),
+    }
+    return titles.get(action, "%(title)s")
+
+
 def _notify_after(obj, act, actor, reason, event):
     kind = obj.workflow_kind
     key = f"{kind}:{obj.pk}:{act.name}:{event.pk}"
     title_vars = {"title": obj.title[:150]}
     if act.notify_interested:
-        titles = {
-            "resolve": _("Er is een uitkomst: %(title)s"),
-            "decline": _("Afgewezen: %(title)s"),
-            "escalate": _("Doorgezet naar een ander niveau: %(title)s"),
-            "bundle": _("Gebundeld in een dossier: %(title)s"),
-            "reopen": _("Heropend: %(title)s"),
-        }
         notify(
             interested(obj),
             verb=f"{kind}-{act.name}".replace("_", "-"),
-            title=titles.get(act.name, "%(title)s") % title_vars,
+            title=interested_title(act.name) % title_vars,
             url=obj.get_absolute_url(),
             body=reason[:1000],
             event_key=key,

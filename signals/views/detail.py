@@ -19,6 +19,7 @@ from ..models import (
     OutcomeRating,
     Signal,
     SignalEvent,
+    SolvedVote,
     Support,
     can_see_submitter,
 )
@@ -60,6 +61,13 @@ def render_detail(request, signal, **bound):
         "rating_form": bound.get("rate") or RatingForm(),
         "provide_form": bound.get("provide_info") or ProvideInfoForm(),
         "is_coordinator": workflow.is_coordinator(user),
+        "can_vote_solved": signal.status in CLOSED_STATES
+        and bool(signal.outcome_at)
+        and not is_submitter
+        and Support.objects.filter(signal=signal, user=user).exists()
+        and not SolvedVote.objects.filter(
+            signal=signal, user=user, outcome_at=signal.outcome_at
+        ).exists(),
     }
     context.update(bound.get("extra", {}))
     return render(request, "signals/signal_detail.html", context)
@@ -152,3 +160,18 @@ def provide_info(request, signal):
             messages.success(request, _("Uw aanvulling is doorgegeven aan de coördinator."))
             return redirect(signal.get_absolute_url())
     return {"provide_info": form}
+
+
+@signal_operation
+def vote_solved(request, signal):
+    from ..services.voice import vote_solved as vote
+
+    solved = request.POST.get("solved") == "ja"
+    reopened = vote(signal, request.user, solved)
+    messages.success(
+        request,
+        _("Dank u wel. Het signaal is heropend.")
+        if reopened
+        else _("Dank u wel voor uw antwoord."),
+    )
+    return redirect(signal.get_absolute_url())

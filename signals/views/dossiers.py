@@ -16,7 +16,7 @@ from ..workflow import Level
 from . import operations
 from .common import chain_required, page, timeline
 from .consultations import routing_context
-from .workbench import action_forms
+from .workbench import action_forms, chosen_template
 
 
 @chain_required
@@ -61,7 +61,9 @@ def render_dossier_page(request, dossier, bound=None):
         "milestones": dossier.milestones.all(),
         "followups": FollowUp.objects.filter(dossier=dossier).select_related("author"),
         "notes": Note.objects.visible_to(user).filter(dossier=dossier).select_related("author"),
-        "action_forms": action_forms(dossier, user, bound.get("action")) if coordinator else [],
+        "action_forms": action_forms(dossier, user, bound.get("action"), chosen_template(request))
+        if coordinator
+        else [],
         "note_form": bound.get("note") or NoteForm(),
         "followup_form": bound.get("followup") or FollowUpForm(),
         "dossier_form": bound.get("edit")

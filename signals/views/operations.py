@@ -79,7 +79,28 @@ def _run_followup(obj, user, form):
     return _("Update geplaatst; melders en volgers zijn ingelicht.")
 
 
-action = form_operation("action", _action_form, _run_action)
+_apply_action = form_operation("action", _action_form, _run_action)
+
+
+def action(request, obj):
+    """Take a workflow action, or (button "Voorbeeld") show the e-mail each recipient gets."""
+    if not request.POST.get("preview"):
+        return _apply_action(request, obj)
+    from ..services.replies import preview_emails
+
+    form = _action_form(request, obj)
+    form.is_valid()
+    reason = form.cleaned_data.get("reason", "") if hasattr(form, "cleaned_data") else ""
+    name = form.initial["action"]
+    return {
+        "action": form,
+        "extra": {
+            "email_preview": preview_emails(obj, name, reason, request.user),
+            "preview_action": name,
+        },
+    }
+
+
 assign = form_operation(
     "assign", lambda request, obj: AssignForm(request.POST, level=obj.level), _run_assign
 )

@@ -22,6 +22,22 @@ from .common import coordinator_required, page, safe_next, timeline
 from .consultations import routing_context
 
 
+def _herkend_from_below(user, level):
+    """Open signals one level below that many professionals recognise (the threshold)."""
+    index = workflow.LEVEL_ORDER.index(Level(level))
+    if index == 0:
+        return []
+    return (
+        Signal.objects.visible_to(user)
+        .filter(
+            level=workflow.LEVEL_ORDER[index - 1],
+            support_count__gte=conf.herkend_threshold(),
+        )
+        .exclude(status__in=workflow.CLOSED_STATES)
+        .order_by("-support_count", "-pk")[:10]
+    )
+
+
 @coordinator_required
 def workbench(request):
     user = request.user
@@ -49,6 +65,7 @@ def workbench(request):
         "my_teams": my_teams,
         "whole_level": whole_level,
         "herkend_threshold": conf.herkend_threshold(),
+        "herkend_from_below": _herkend_from_below(user, level),
         "form": form,
         "level": Level(level),
         "levels": [Level(v) for v in Level.values],
@@ -113,18 +130,38 @@ def workbench_bulk(request):
     return HttpResponseRedirect(back)
 
 
-def action_forms(obj, user, bound=None):
+def action_forms(obj, user, bound=None, chosen_template=None):
+    """One form per available action; reply templates offered, a chosen one filled in."""
+    from ..services.replies import render, templates_for
+
     forms = []
     for action in workflow.available_actions(obj, user):
         if action.name in {"bundle", "assign"}:
             continue
         form = bound if bound is not None and bound.initial.get("action") == action.name else None
         if form is None:
-            form = ActionForm(initial={"action": action.name}, prefix=action.name)
+            initial = {"action": action.name}
+            if chosen_template is not None and chosen_template.action == action.name:
+                initial["reason"] = render(chosen_template, obj)
+            form = ActionForm(initial=initial, prefix=action.name)
         form.fields["reason"].label = action.reason_label
         form.fields["reason"].required = action.reason_required
-        forms.append({"action": action, "form": form})
+        forms.append(
+            {
+                "action": action,
+                "form": form,
+                "templates": list(templates_for(obj, action.name)),
+                "open": chosen_template is not None and chosen_template.action == action.name,
+            }
+        )
     return forms
+
+
+def chosen_template(request):
+    from ..models import ReplyTemplate
+
+    value = request.GET.get("sjabloon", "")
+    return ReplyTemplate.objects.filter(pk=int(value)).first() if value.isdigit() else None
 
 
 def load_signal(user, pk):
@@ -154,7 +191,7 @@ def render_signal_page(request, signal, bound=None):
         "notes": Note.objects.visible_to(user).filter(signal=signal).select_related("author"),
         "followups": FollowUp.objects.filter(signal=signal).select_related("author"),
         "similar": similar_signals(f"{signal.title} {signal.description}", user, exclude=signal),
-        "action_forms": action_forms(signal, user, bound.get("action")),
+        "action_forms": action_forms(signal, user, bound.get("action"), chosen_template(request)),
         "can_bundle": "bundle" in available,
         "can_assign": "assign" in available,
         "can_act": workflow.is_coordinator_of(user, signal.level),

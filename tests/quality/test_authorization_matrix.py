@@ -90,6 +90,7 @@ EXPECTED: dict[str, str] = {
     'signalen/<int:pk>/ontvolgen/': 'L M M M M M M M M',
     'signalen/<int:pk>/beoordelen/': 'L M M M M M M M M',
     'signalen/<int:pk>/aanvullen/': 'L M M M M M M M M',
+    'signalen/<int:pk>/opgelost/': 'L M M M M M M M M',
     'werkbank/signalen/<int:pk>/handeling/': 'L D D M M M D D D',
     'werkbank/signalen/<int:pk>/toewijzen/': 'L D D M M M D D D',
     'werkbank/signalen/<int:pk>/bundelen/': 'L D D M M M D D D',

@@ -209,3 +209,109 @@ def test_unknown_and_contradictory_rules_are_refused_with_a_clear_message(team):
     )
     with pytest.raises(ValidationError, match="geen waarden"):
         rule.full_clean()
+
+
+def test_herkend_threshold_flags_once_and_tells_the_next_level(team, submit, make_user, settings):
+    settings.SIGNAL_HERKEND_THRESHOLD = 2
+    uitvoering = team("Uitvoering", is_default=True)
+    schakel = team("Divosa programmateam", level=Level.SCHAKEL, is_default=True)
+    signal = submit()
+    for _ in range(3):
+        services.support(signal, make_user(role=roles.PROFESSIONAL))
+    assert signal.events.filter(action="herkend_threshold").count() == 1
+    for member in (uitvoering.members.first(), schakel.members.first()):
+        assert Notification.objects.filter(recipient=member, verb="signal-herkend").exists()
+    from django.test import Client
+
+    client = Client()
+    client.force_login(schakel.members.first())
+    html = client.get("/werkbank/", {"level": "schakel"}).content.decode()
+    assert "Veel herkend op het niveau eronder" in html and signal.title in html
+
+
+def test_supporters_reopen_with_one_event_when_enough_say_no(submit, make_user, settings):
+    from signals.services.voice import vote_solved
+
+    settings.SIGNAL_REOPEN_SHARE = 0.5
+    coordinator = make_user(role=roles.COORDINATOR_UITVOERING)
+    signal = submit()
+    supporters = [make_user(role=roles.PROFESSIONAL) for _ in range(4)]
+    for user in supporters:
+        services.support(signal, user)
+    signal = services.apply_action(signal, "resolve", coordinator, "Opgelost met een formulier.")
+    outsider = make_user(role=roles.PROFESSIONAL)
+    with pytest.raises(services.ActionForbidden):
+        vote_solved(signal, outsider, False)
+    assert vote_solved(signal, supporters[0], True) is False
+    assert vote_solved(signal, supporters[1], False) is False  # 1 of 4
+    assert vote_solved(signal, supporters[1], False) is False  # voting twice counts once
+    assert vote_solved(signal, supporters[2], False) is True  # 2 of 4: reopened
+    signal.refresh_from_db()
+    assert signal.status == "heropend"
+    with pytest.raises(services.SignalError):  # open again: nothing to judge
+        vote_solved(signal, supporters[3], False)
+    assert signal.events.filter(action="reopen").count() == 1
+
+
+def test_workbench_opens_on_my_teams_with_a_switch_to_the_level(team, twente, submit):
+    from django.test import Client
+
+    region, organisation, professional = twente
+    default = team("Uitvoering", is_default=True)
+    regional = team("Ketenoverleg Twente")
+    RoutingRule.objects.create(
+        name="Twente", level=Level.UITVOERING, team=regional, conditions={"region": [region.pk]}
+    )
+    mine = submit(user=professional, title="Signaal uit Twente over de overdracht")
+    other = submit(title="Signaal uit een andere regio over taalscholen")
+    assert mine.team == regional and other.team == default
+    client = Client()
+    client.force_login(regional.members.first())
+    html = client.get("/werkbank/", {"level": "uitvoering"}).content.decode()
+    assert mine.title in html and other.title not in html
+    html = client.get("/werkbank/", {"level": "uitvoering", "scope": "niveau"}).content.decode()
+    assert mine.title in html and other.title in html
+
+
+def test_admin_preview_shows_rule_and_team(team, twente, submit, make_user):
+    from django.test import Client
+
+    region, organisation, professional = twente
+    team("Uitvoering", is_default=True)
+    regional = team("Ketenoverleg Twente")
+    RoutingRule.objects.create(
+        name="Regio Twente", level=Level.UITVOERING, team=regional,
+        conditions={"region": [region.pk]},
+    )  # fmt: skip
+    signal = submit(user=professional)
+    client = Client()
+    client.force_login(make_user(role=roles.BEHEERDER))
+    html = client.get("/admin/routering/voorbeeld/", {"kenmerk": signal.reference}).content.decode()
+    assert "Regio Twente" in html and "Ketenoverleg Twente" in html
+    html = client.get("/admin/routering/voorbeeld/", {"kenmerk": "S-99999"}).content.decode()
+    assert "Geen signaal gevonden" in html
+    professional_client = Client()
+    professional_client.force_login(professional)
+    response = professional_client.get("/admin/routering/voorbeeld/", {"kenmerk": "S-1"})
+    assert response.status_code in (302, 403)
+
+
+def test_deadline_reminders_and_overdue_reports_go_to_the_team_only(team, twente, submit):
+    from datetime import timedelta
+
+    from signals.models import Signal
+    from signals.tasks import deadline_monitor
+
+    region, organisation, professional = twente
+    default = team("Uitvoering", is_default=True)
+    regional = team("Ketenoverleg Twente")
+    RoutingRule.objects.create(
+        name="Twente", level=Level.UITVOERING, team=regional, conditions={"region": [region.pk]}
+    )
+    late = submit(user=professional)
+    Signal.objects.filter(pk=late.pk).update(deadline=timezone.localdate() - timedelta(days=2))
+    Notification.objects.all().delete()
+    assert deadline_monitor()["overdue_reports"] == 1
+    report = Notification.objects.get(verb="signals-overdue")
+    assert report.recipient == regional.members.first() and "Ketenoverleg Twente" in report.title
+    assert not Notification.objects.filter(recipient=default.members.first()).exists()
