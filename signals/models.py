@@ -270,6 +270,7 @@ class Signal(WorkflowItem):
         verbose_name_plural = _("signalen")
         indexes = [
             models.Index(fields=["level", "status", "-created_at"], name="signal_queue_idx"),
+            models.Index(fields=["team", "status", "-created_at"], name="signal_team_queue_idx"),
             models.Index(fields=["level", "status", "deadline"], name="signal_deadline_idx"),
             models.Index(fields=["status", "-created_at"], name="signal_status_idx"),
             models.Index(fields=["-created_at", "-id"], name="signal_created_idx"),

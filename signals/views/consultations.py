@@ -29,7 +29,10 @@ def routing_context(obj, bound) -> dict:
         "consult_form": bound.get("consult") or ConsultForm(),
         "concerned_form": bound.get("concerned")
         or (
-            ConcernedForm(initial={"organisations": list(obj.concerned_organisations.all())})
+            ConcernedForm(
+                initial={"organisations": list(obj.concerned_organisations.all())},
+                prefix="betrokken",
+            )
             if kind == "signal"
             else None
         ),

@@ -184,7 +184,7 @@ def _consult_form(request, obj):
 def _concerned_form(request, obj):
     from ..routing_forms import ConcernedForm
 
-    return ConcernedForm(request.POST)
+    return ConcernedForm(request.POST, prefix="betrokken")
 
 
 reroute = form_operation("reroute", _reroute_form, _run_reroute)

@@ -26,7 +26,9 @@ def test_beheerders_write_rules_and_bad_conditions_are_refused(make_user, submit
     coordinator = _api(make_user(role=roles.COORDINATOR_UITVOERING))
     professional = _api(make_user(role=roles.PROFESSIONAL))
     response = beheerder.post(
-        "/api/v1/teams/", {"name": "Uitvoering", "level": "uitvoering", "is_default": True}
+        "/api/v1/teams/",
+        {"name": "Uitvoering", "level": "uitvoering", "is_default": True},
+        format="json",
     )
     assert response.status_code == 201, response.json()
     team_id = response.json()["id"]

@@ -74,11 +74,9 @@ def test_regional_signal_consultation_and_outcome(page, make_user):
     page.goto("/werkbank/")
     page.get_by_role("link", name="Lening voor de inburgering komt te laat").first.wait_for()
     page.goto(f"/werkbank/signalen/{signal.pk}/")
-    page.get_by_label("Organisaties").select_option([str(duo.pk), str(coa.pk)])
-    page.get_by_label("Vraag", exact=True).fill("Hoe lang duurt de toekenning nu gemiddeld?")
-    page.get_by_label("Antwoord graag vóór").fill(
-        (timezone.localdate() + timedelta(days=10)).isoformat()
-    )
+    page.locator("#id_organisations").select_option([str(duo.pk), str(coa.pk)])
+    page.locator("#id_question").fill("Hoe lang duurt de toekenning nu gemiddeld?")
+    page.locator("#id_due_date").fill((timezone.localdate() + timedelta(days=10)).isoformat())
     page.get_by_role("button", name="Vraag stellen").click()
     page.get_by_text("Vraag gesteld aan").wait_for()
     assert Consultation.objects.filter(signal=signal).count() == 2
