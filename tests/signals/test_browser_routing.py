@@ -97,7 +97,7 @@ def test_regional_signal_consultation_and_outcome(page, make_user):
     # 4. The coordinator sees the answer and escalates (twice: to stelsel through schakel).
     _switch_user(page, regional_coordinator.email)
     page.goto(f"/werkbank/signalen/{signal.pk}/")
-    assert page.get_by_text("Gemiddeld zes weken").is_visible()
+    assert page.locator(".consultation-answer", has_text="Gemiddeld zes weken").is_visible()
     page.locator("summary", has_text="Doorzetten naar het volgende niveau").click()
     page.get_by_label("Motivering voor het doorzetten").fill("Landelijke termijn nodig.")
     page.get_by_role("button", name="Doorzetten naar het volgende niveau").click()
