@@ -20,3 +20,18 @@ def reopen_days() -> int:
     from .workflow import SUBMITTER_REOPEN_DAYS
 
     return int(getattr(settings, "SIGNAL_SUBMITTER_REOPEN_DAYS", SUBMITTER_REOPEN_DAYS))
+
+
+def response_working_days() -> int:
+    """Working days for a first response when a team sets none (SIGNAL_RESPONSE_WORKING_DAYS)."""
+    return int(getattr(settings, "SIGNAL_RESPONSE_WORKING_DAYS", 3))
+
+
+def herkend_threshold() -> int:
+    """Supports after which a signal is flagged on its team's agenda (SIGNAL_HERKEND_THRESHOLD)."""
+    return int(getattr(settings, "SIGNAL_HERKEND_THRESHOLD", 10))
+
+
+def reopen_share() -> float:
+    """Share of supporters answering "not solved" that reopens a signal (SIGNAL_REOPEN_SHARE)."""
+    return float(getattr(settings, "SIGNAL_REOPEN_SHARE", 0.5))

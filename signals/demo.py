@@ -304,6 +304,10 @@ def seed(stdout=None) -> dict:
     stelsel = _user("stelsel@example.org")
     if not (uitvoering and schakel and stelsel):
         return {}
+    from .demo_routing import seed as seed_routing
+    from .demo_routing import seed_consultation
+
+    logins = seed_routing(stdout)
     existing = set(Signal.objects.values_list("title", flat=True))
     dossiers = {}
     for key, spec in DOSSIERS.items():
@@ -354,10 +358,19 @@ def seed(stdout=None) -> dict:
     for signal in Signal.objects.filter(title__in=[s[0] for s in SIGNALS[:8]]):
         for user in supporters:
             services.support(signal, user)
+    open_signal = (
+        Signal.objects.filter(title__in=[s[0] for s in SIGNALS], level="uitvoering")
+        .exclude(status__in=["opgelost", "afgewezen"])
+        .order_by("pk")
+        .first()
+    )
+    if open_signal is not None:
+        asker = open_signal.team.members.first() if open_signal.team_id else uitvoering
+        seed_consultation(open_signal, asker)
     if stdout:
         total = Signal.objects.aggregate(n=Max("pk"))["n"]
         stdout.write(f"  signals: {created} new (highest id {total}), dossiers: {len(bundles)}")
-    return {"signals": created}
+    return {"signals": created, "logins": logins}
 
 
 def _play(signal, scenario, uitvoering, schakel, stelsel, bundles):

@@ -215,6 +215,21 @@ class Signal(WorkflowItem):
         related_name="assigned_signals",
     )
     deadline = models.DateField(_("uiterste behandeldatum"), null=True, blank=True)
+    response_deadline = models.DateField(_("uiterste reactiedatum"), null=True, blank=True)
+    team = models.ForeignKey(
+        "signals.Team",
+        verbose_name=_("team"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="signals",
+    )
+    concerned_organisations = models.ManyToManyField(
+        "taxonomy.Organisation",
+        verbose_name=_("betrokken organisaties"),
+        blank=True,
+        related_name="concerning_signals",
+    )
     support_count = models.PositiveIntegerField(_("herkend door"), default=0)
     is_published = models.BooleanField(_("gepubliceerd"), default=False)
     public_summary = models.TextField(_("publieke samenvatting"), blank=True)
@@ -240,6 +255,7 @@ class Signal(WorkflowItem):
         verbose_name_plural = _("signalen")
         indexes = [
             models.Index(fields=["level", "status", "-created_at"], name="signal_queue_idx"),
+            models.Index(fields=["team", "status", "-created_at"], name="signal_team_queue_idx"),
             models.Index(fields=["level", "status", "deadline"], name="signal_deadline_idx"),
             models.Index(fields=["status", "-created_at"], name="signal_status_idx"),
             models.Index(fields=["-created_at", "-id"], name="signal_created_idx"),
@@ -304,6 +320,14 @@ class Dossier(WorkflowItem):
     deadline = models.DateField(_("uiterste behandeldatum"), null=True, blank=True)
     themes = models.ManyToManyField(
         "taxonomy.Theme", verbose_name=_("thema's"), blank=True, related_name="dossiers"
+    )
+    team = models.ForeignKey(
+        "signals.Team",
+        verbose_name=_("team"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="dossiers",
     )
     outcome = models.TextField(_("uitkomst"), blank=True)
     outcome_at = models.DateTimeField(_("uitkomst op"), null=True, blank=True)
@@ -425,6 +449,16 @@ class SignalEvent(AppendOnlyModel):
             "create_dossier": _("Dossier aangemaakt"),
             "link_answer": _("Gekoppeld aan een antwoord"),
             "question_draft": _("Concept vraag en antwoord gemaakt"),
+            "route": _("Toegewezen aan een team"),
+            "reroute": _("Doorgestuurd naar een ander team"),
+            "consult_ask": _("Ketenpartner om inbreng gevraagd"),
+            "consult_remind": _("Herinnering aan ketenpartner"),
+            "consult_answer": _("Ketenpartner heeft geantwoord"),
+            "consult_close": _("Raadpleging gesloten"),
+            "consult_publish": _("Antwoord ketenpartner gepubliceerd"),
+            "concerned": _("Betrokken organisaties aangepast"),
+            "herkend_threshold": _("Veel herkend: op de agenda van het team"),
+            "solved_poll": _("Herkenners vinden het niet opgelost"),
         }
         if self.action in labels:
             return labels[self.action]
@@ -612,3 +646,9 @@ class OutcomeRating(models.Model):
 
     def __str__(self):
         return self.rating
+
+
+# Teams, routing rules and consultations live in their own modules (imported for the registry).
+from .consultation_models import Consultation, SolvedVote  # noqa: E402, F401
+from .routing_models import RoutingRule, ServiceLevel, Team  # noqa: E402, F401
+from .template_models import ReplyTemplate  # noqa: E402, F401

@@ -12,9 +12,17 @@ _VIEW = [
     "signals.view_signalevent",
 ]
 
+_ROUTING = [
+    f"signals.{action}_{model}"
+    for model in ("team", "routingrule", "servicelevel")
+    for action in ("add", "change", "delete", "view")
+]
+
+_TEMPLATES = [f"signals.{action}_replytemplate" for action in ("add", "change", "delete", "view")]
+
 ROLE_PERMISSIONS = {
-    roles.COORDINATOR_UITVOERING: _VIEW,
-    roles.COORDINATOR_SCHAKEL: _VIEW,
-    roles.COORDINATOR_STELSEL: _VIEW,
-    roles.BEHEERDER: _VIEW,
+    roles.COORDINATOR_UITVOERING: [*_VIEW, *_TEMPLATES],
+    roles.COORDINATOR_SCHAKEL: [*_VIEW, *_TEMPLATES],
+    roles.COORDINATOR_STELSEL: [*_VIEW, *_TEMPLATES],
+    roles.BEHEERDER: [*_VIEW, *_ROUTING, *_TEMPLATES],
 }

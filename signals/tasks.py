@@ -12,13 +12,8 @@ from notifications.services import notify
 from . import conf
 from .deadlines import add_working_days
 from .models import Dossier, Signal
-from .services import coordinators_of
-from .workflow import DEADLINE_STATES, DOSSIER_OPEN_STATES, LEVEL_ORDER, Level
-
-
-def _handler_or_coordinators(obj):
-    handler_id = obj.assigned_to_id if isinstance(obj, Signal) else obj.owner_id
-    return [handler_id] if handler_id else coordinators_of(obj.level)
+from .services.routing import handler_or_team, team_recipients
+from .workflow import DEADLINE_STATES, DOSSIER_OPEN_STATES, Level
 
 
 @shared_task(name="signals.tasks.deadline_monitor")
@@ -46,7 +41,7 @@ def deadline_monitor(today=None) -> dict:
                 else _("Deadline nadert (%(date)s): %(title)s")
             ) % {"title": obj.title[:150], "date": obj.deadline.strftime("%d-%m-%Y")}
             sent = notify(
-                _handler_or_coordinators(obj),
+                handler_or_team(obj),
                 verb=f"{obj.workflow_kind}-deadline",
                 title=title,
                 url=obj.get_absolute_url(),
@@ -55,24 +50,34 @@ def deadline_monitor(today=None) -> dict:
             )
             if sent:
                 counts["due_today" if due_today else "reminders"] += 1
-    for level in LEVEL_ORDER:
-        signals = Signal.objects.overdue(today).filter(level=level)
-        dossiers = Dossier.objects.overdue(today).filter(level=level)
-        total = signals.count() + dossiers.count()
-        if not total:
-            continue
-        examples = [s.title for s in signals.order_by("deadline")[:10]]
-        body = "\n".join(f"- {t}" for t in examples)
+    # Overdue work is reported per team, to that team's members only.
+    overdue = {}
+    for qs in (Signal.objects.overdue(today), Dossier.objects.overdue(today)):
+        for obj in qs.select_related("team").order_by("deadline").iterator():
+            overdue.setdefault((obj.level, obj.team_id), []).append(obj)
+    for (level, team_id), items in sorted(overdue.items(), key=lambda kv: str(kv[0])):
+        body = "\n".join(f"- {o.reference} {o.title}" for o in items[:10])
         sent = notify(
-            coordinators_of(level),
+            team_recipients(items[0]),
             verb="signals-overdue",
-            title=_("%(n)d signalen of dossiers over de deadline op %(level)s")
-            % {"n": total, "level": Level(level).label.lower()},
+            title=_("%(n)d signalen of dossiers over de deadline bij %(team)s")
+            % {
+                "n": len(items),
+                "team": items[0].team.name if team_id else Level(level).label.lower(),
+            },
             url=reverse("signals:workbench") + f"?level={level}&overdue=1",
             body=body,
-            event_key=f"signals:overdue:{level}:{today}",
+            event_key=f"signals:overdue:{level}:{team_id or 0}:{today}",
             urgent=True,
         )
         if sent:
             counts["overdue_reports"] += 1
     return counts
+
+
+@shared_task(name="signals.tasks.consultation_reminders")
+def consultation_reminders(today=None) -> int:
+    """Remind ketenpartners of questions due soon (once per question)."""
+    from .services.consultations import send_reminders
+
+    return send_reminders(today)

@@ -56,6 +56,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "signals.tasks.deadline_monitor",
         "schedule": crontab(hour=7, minute=15),
     },
+    "signals-consultation-reminders": {
+        "task": "signals.tasks.consultation_reminders",
+        "schedule": crontab(hour=7, minute=20),
+    },
     "heartbeat": {
         "task": "website.tasks.heartbeat",
         "schedule": crontab(minute="*/5"),

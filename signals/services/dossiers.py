@@ -18,6 +18,7 @@ from ..models import Dossier, Milestone, Signal
 from ..workflow import Status
 from .common import TITLE_MAX, _instance, _raise_if, _record, clean_text
 from .errors import ActionForbidden, SignalError
+from .routing import route
 from .transitions import apply_action
 
 
@@ -94,6 +95,8 @@ def bundle(signals: Iterable[Signal], dossier_or_new, actor, reason: str = "") -
                 apply_action(signal, "bundle", actor, reason, dossier=dossier)
             except SignalError as exc:
                 raise type(exc)(f"{signal.reference} {signal.title[:60]}: {exc.message}", exc.field)
+        if dossier.team_id is None:
+            route(dossier, actor, trigger="bundle")
     return dossier
 
 

@@ -30,6 +30,9 @@ def support(signal: Signal, user) -> bool:
     except IntegrityError:
         return False
     signal.support_count += 1
+    from .voice import check_herkend_threshold
+
+    check_herkend_threshold(signal)
     return True
 
 

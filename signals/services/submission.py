@@ -23,9 +23,9 @@ from .common import (
     _record,
     _workbench_url,
     clean_text,
-    coordinators_of,
 )
 from .errors import ActionForbidden, SignalError
+from .routing import route, team_recipients
 
 
 def create_signal(
@@ -116,8 +116,10 @@ def create_signal(
             to_level=level,
             payload={"deadline": signal.deadline.isoformat(), "source": source},
         )
+        signal._routing_theme_ids = {t.pk for t in theme_objs if t is not None}
+        route(signal, submitted_by, trigger="submit")
         notify(
-            coordinators_of(level),
+            team_recipients(signal),
             verb="signal-new",
             title=_("Nieuw signaal: %(title)s") % {"title": title[:180]},
             url=_workbench_url(signal),

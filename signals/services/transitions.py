@@ -25,7 +25,6 @@ from .common import (
     _record,
     _workbench_url,
     clean_text,
-    coordinators_of,
     interested,
 )
 from .errors import (
@@ -35,6 +34,7 @@ from .errors import (
     TransitionNotAllowed,
     UnknownAction,
 )
+from .routing import handler_or_team, route, team_recipients
 
 
 def check_action(obj, action_name: str, actor, *, via_rating=False) -> workflow.Action:
@@ -130,6 +130,8 @@ def _transition(obj, act, actor, reason, **params):
         from_level=from_level,
         to_level=obj.level,
     )
+    if act.changes_level:
+        route(obj, actor, trigger=act.name)
     if isinstance(obj, Dossier):
         _cascade_to_signals(obj, act, actor, reason, event)
     _notify_after(obj, act, actor, reason, event)
@@ -224,22 +226,28 @@ def _cascade_to_signals(dossier: Dossier, act, actor, reason, dossier_event):
         )
 
 
+def interested_title(action: str) -> str:
+    """Subject of the message submitters, supporters and followers get about ``action``."""
+    titles = {
+        "resolve": _("Er is een uitkomst: %(title)s"),
+        "decline": _("Afgewezen: %(title)s"),
+        "escalate": _("Doorgezet naar een ander niveau: %(title)s"),
+        "bundle": _("Gebundeld in een dossier: %(title)s"),
+        "reopen": _("Heropend: %(title)s"),
+        "request_info": _("Vraag over uw signaal: %(title)s"),
+    }
+    return titles.get(action, "%(title)s")
+
+
 def _notify_after(obj, act, actor, reason, event):
     kind = obj.workflow_kind
     key = f"{kind}:{obj.pk}:{act.name}:{event.pk}"
     title_vars = {"title": obj.title[:150]}
     if act.notify_interested:
-        titles = {
-            "resolve": _("Er is een uitkomst: %(title)s"),
-            "decline": _("Afgewezen: %(title)s"),
-            "escalate": _("Doorgezet naar een ander niveau: %(title)s"),
-            "bundle": _("Gebundeld in een dossier: %(title)s"),
-            "reopen": _("Heropend: %(title)s"),
-        }
         notify(
             interested(obj),
             verb=f"{kind}-{act.name}".replace("_", "-"),
-            title=titles.get(act.name, "%(title)s") % title_vars,
+            title=interested_title(act.name) % title_vars,
             url=obj.get_absolute_url(),
             body=reason[:1000],
             event_key=key,
@@ -247,7 +255,7 @@ def _notify_after(obj, act, actor, reason, event):
         )
     if act.name in {"escalate", "reopen"}:
         notify(
-            coordinators_of(obj.level),
+            team_recipients(obj),
             verb=f"{kind}-queue",
             title=_("Nieuw in uw werkvoorraad: %(title)s") % title_vars,
             url=_workbench_url(obj),
@@ -265,7 +273,7 @@ def _notify_after(obj, act, actor, reason, event):
             event_key=key,
         )
     if act.name == "provide_info":
-        recipients = [obj.assigned_to_id] if obj.assigned_to_id else coordinators_of(obj.level)
+        recipients = handler_or_team(obj)
         notify(
             recipients,
             verb="signal-info-provided",

@@ -20,6 +20,7 @@ from __future__ import annotations
 import pytest
 from django.core.cache import cache
 from django.test import Client
+from django.utils import timezone
 
 from accounts import roles
 
@@ -91,6 +92,49 @@ EXPECTED: dict[str, str] = {
     'werkbank/signalen/<int:pk>/ [other]': 'L D D A A A D D D',
     'dossiers/': 'L A A A A A A D A',
     'dossiers/<int:pk>/ [any]': 'L A A A A A A D A',
+    'signalen/<int:pk>/herkennen/': 'L M M M M M M M M',
+    'signalen/<int:pk>/niet-herkennen/': 'L M M M M M M M M',
+    'signalen/<int:pk>/volgen/': 'L M M M M M M M M',
+    'signalen/<int:pk>/ontvolgen/': 'L M M M M M M M M',
+    'signalen/<int:pk>/beoordelen/': 'L M M M M M M M M',
+    'signalen/<int:pk>/aanvullen/': 'L M M M M M M M M',
+    'signalen/<int:pk>/opgelost/': 'L M M M M M M M M',
+    'werkbank/signalen/<int:pk>/handeling/': 'L D D M M M D D D',
+    'werkbank/signalen/<int:pk>/toewijzen/': 'L D D M M M D D D',
+    'werkbank/signalen/<int:pk>/bundelen/': 'L D D M M M D D D',
+    'werkbank/signalen/<int:pk>/notitie/': 'L D D M M M D D D',
+    'werkbank/signalen/<int:pk>/update/': 'L D D M M M D D D',
+    'werkbank/signalen/<int:pk>/kennisvraag/': 'L D D M M M D D D',
+    'werkbank/signalen/<int:pk>/team/': 'L D D M M M D D D',
+    'werkbank/signalen/<int:pk>/raadplegen/': 'L D D M M M D D D',
+    'werkbank/signalen/<int:pk>/betrokken/': 'L D D M M M D D D',
+    'dossiers/<int:pk>/volgen/': 'L M M M M M M D M',
+    'dossiers/<int:pk>/ontvolgen/': 'L M M M M M M D M',
+    'dossiers/<int:pk>/bewerken/': 'L M M M M M M D M',
+    'dossiers/<int:pk>/mijlpaal/': 'L M M M M M M D M',
+    'dossiers/<int:pk>/mijlpaal-bereikt/': 'L M M M M M M D M',
+    'dossiers/<int:pk>/handeling/': 'L M M M M M M D M',
+    'dossiers/<int:pk>/toewijzen/': 'L M M M M M M D M',
+    'dossiers/<int:pk>/notitie/': 'L M M M M M M D M',
+    'dossiers/<int:pk>/update/': 'L M M M M M M D M',
+    'dossiers/<int:pk>/kennisvraag/': 'L M M M M M M D M',
+    'dossiers/<int:pk>/team/': 'L M M M M M M D M',
+    'dossiers/<int:pk>/raadplegen/': 'L M M M M M M D M',
+    'vragen-aan-ons/': 'L D D D D D A D D',
+    'vragen-aan-ons/<int:pk>/ [own organisation]': 'L D D A A A A D D',
+    'vragen-aan-ons/<int:pk>/ [other organisation]': 'L D D A A A D D D',
+    'raadplegingen/<int:pk>/sluiten/': 'L D D M M M D D D',
+    'raadplegingen/<int:pk>/publiceren/': 'L D D M M M D D D',
+    'api/v1/^teams/$': 'D D D A A A D D A',
+    'api/v1/^teams/(?P<pk>[^/.]+)/$ [any]': 'D D D A A A D D A',
+    'api/v1/^routing-rules/$': 'D D D A A A D D A',
+    'api/v1/^routing-rules/preview/$': 'D D D B B B D D B',
+    'api/v1/^routing-rules/(?P<pk>[^/.]+)/$ [any]': 'D D D A A A D D A',
+    'api/v1/^consultations/$': 'D A A A A A A A A',
+    'api/v1/^consultations/(?P<pk>[^/.]+)/$ [own organisation]': 'D D D A A A A D D',
+    'api/v1/^consultations/(?P<pk>[^/.]+)/$ [other organisation]': 'D D D A A A D D D',
+    'api/v1/^consultations/(?P<pk>[^/.]+)/answer/$ [own organisation]': 'D M M M M M M M M',
+    'api/v1/^consultations/(?P<pk>[^/.]+)/close/$ [own organisation]': 'D M M M M M M M M',
     'api/v1/^signals/$': 'D A A A A A A A A',
     'api/v1/^signals/similar/$': 'D A A A A A A A A',
     'api/v1/^signals/(?P<pk>[0-9]{1,18})/$ [own]': 'D A A A A A A D A',
@@ -224,7 +268,31 @@ def _signals(users, stranger):
     dossier = services.create_dossier(
         title="Overdracht COA-gemeente", actor=users[roles.COORDINATOR_UITVOERING]
     )
-    return {"signal_own": own, "signal_other": other, "dossier": dossier}
+    from signals.models import RoutingRule, Team
+    from signals.services import consultations
+    from taxonomy.factories import OrganisationFactory
+
+    team = Team.objects.create(name="Uitvoering landelijk", level="uitvoering", is_default=True)
+    team.members.add(users[roles.COORDINATOR_UITVOERING])
+    rule = RoutingRule.objects.create(name="Alles", level="uitvoering", team=team)
+    partner_org = users[roles.KETENPARTNER].organisation
+    elsewhere = OrganisationFactory(name="Andere ketenpartner", slug="andere-ketenpartner")
+    asked = consultations.ask(
+        own,
+        users[roles.COORDINATOR_UITVOERING],
+        [partner_org, elsewhere],
+        "Herkent u dit?",
+        timezone.localdate(),
+    )
+    return {
+        "signal_own": own,
+        "signal_other": other,
+        "dossier": dossier,
+        "team": team,
+        "rule": rule,
+        "consultation_own": asked[0],
+        "consultation_other": asked[1],
+    }
 
 
 def _knowledge(users):
@@ -338,6 +406,22 @@ VARIANTS = {
         "other": {"pk": w["signal_other"].pk},
     },
     "dossiers/<int:pk>/": lambda w: {"any": {"pk": w["dossier"].pk}},
+    "vragen-aan-ons/<int:pk>/": lambda w: {
+        "own organisation": {"pk": w["consultation_own"].pk},
+        "other organisation": {"pk": w["consultation_other"].pk},
+    },
+    "api/v1/^teams/(?P<pk>[^/.]+)/$": lambda w: {"any": {"pk": w["team"].pk}},
+    "api/v1/^routing-rules/(?P<pk>[^/.]+)/$": lambda w: {"any": {"pk": w["rule"].pk}},
+    "api/v1/^consultations/(?P<pk>[^/.]+)/$": lambda w: {
+        "own organisation": {"pk": w["consultation_own"].pk},
+        "other organisation": {"pk": w["consultation_other"].pk},
+    },
+    "api/v1/^consultations/(?P<pk>[^/.]+)/answer/$": lambda w: {
+        "own organisation": {"pk": w["consultation_own"].pk},
+    },
+    "api/v1/^consultations/(?P<pk>[^/.]+)/close/$": lambda w: {
+        "own organisation": {"pk": w["consultation_own"].pk},
+    },
     "signalen/opvolging/<str:kind>/<int:pk>/": lambda w: {
         "unpublished signal": {"kind": "signaal", "pk": w["signal_own"].pk},
     },

@@ -101,7 +101,8 @@ def test_coordinator_workflow_through_the_api(api_for, submit):
     assert response.status_code == 200 and response.json()["status"] == "opgelost"
     assert client.get(f"/api/v1/signals/{signal.pk}/").json()["outcome"] == "Landelijk formulier"
     history = schakel.get(f"/api/v1/signals/{signal.pk}/history/").json()
-    assert [e["action"] for e in history] == ["create", "escalate", "bundle", "resolve"]
+    actions = [e["action"] for e in history]
+    assert actions == ["create", "route", "escalate", "route", "bundle", "resolve"]
 
 
 def test_submitter_support_follow_rate_via_api(api_for, coordinators):

@@ -29,7 +29,7 @@ def test_create_signal_defaults_history_and_notifies_the_level(
     assert signal.region == professional.organisation.region
     assert signal.affected_count == 12 and list(signal.themes.all()) == [theme]
     assert signal.deadline == deadline_for(Level.UITVOERING, timezone.localdate())
-    event = signal.events.get()
+    event = signal.events.get(action="create")
     assert (event.action, event.actor, event.to_status) == ("create", professional, "ingediend")
     coordinator = coordinators[Level.UITVOERING]
     assert Notification.objects.filter(recipient=coordinator, url__contains="/werkbank/").exists()
@@ -72,7 +72,7 @@ def test_the_stable_signature_for_other_apps(make_user):
 
 def test_history_is_append_only(submit):
     signal = submit()
-    event = signal.events.get()
+    event = signal.events.get(action="create")
     event.reason = "vervalst"
     with pytest.raises(HistoryIsAppendOnly):
         event.save()
@@ -88,7 +88,7 @@ def test_history_is_append_only(submit):
 def test_history_is_read_only_in_the_admin(client, make_user, submit):
     admin = make_user(is_superuser=True, is_staff=True)
     client.force_login(admin)
-    event = submit().events.get()
+    event = submit().events.get(action="create")
     assert client.get(f"/django-admin/signals/signalevent/{event.pk}/delete/").status_code == 403
     response = client.post(
         f"/django-admin/signals/signalevent/{event.pk}/change/", {"reason": "vervalst"}
@@ -312,7 +312,7 @@ def test_deadline_is_configurable_per_level(settings, submit):
     settings.SIGNAL_DEADLINE_WORKING_DAYS = {"uitvoering": 1, "schakel": 2, "stelsel": 3}
     signal = submit()
     assert signal.deadline == add_working_days(timezone.localdate(), 1)
-    assert signal.events.get().payload["deadline"] == signal.deadline.isoformat()
+    assert signal.events.get(action="create").payload["deadline"] == signal.deadline.isoformat()
 
 
 def test_overdue_is_flagged_and_monitor_is_idempotent(submit, coordinators, make_user):

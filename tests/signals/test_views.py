@@ -61,7 +61,7 @@ def test_without_js_similar_signals_are_shown_before_the_final_submit(client_for
     assert "Bestaat dit signaal al?" in html and existing.title in html
     assert 'name="confirm" value="1"' in html
     # "Ik herken dit" on the suggestion supports the existing signal instead.
-    client.post(f"/signalen/{existing.pk}/", {"op": "support"})
+    client.post(f"/signalen/{existing.pk}/herkennen/", {})
     assert Support.objects.filter(signal=existing, user=user).exists()
     # Or submit anyway.
     client.post("/signalen/nieuw/", _form(confirm="1"))
@@ -107,7 +107,7 @@ def test_submitter_sees_own_identity_and_can_rate(client_for, coordinators):
     html = client.get(f"/signalen/{signal.pk}/").content.decode()
     assert user.last_name in html and "Rijk betaalt eerder." in html
     assert "Wat vindt u van de uitkomst?" in html
-    response = client.post(f"/signalen/{signal.pk}/", {"op": "rate", "rating": "nee"})
+    response = client.post(f"/signalen/{signal.pk}/beoordelen/", {"rating": "nee"})
     assert response.status_code == 302
     signal.refresh_from_db()
     assert signal.status == Status.HEROPEND
@@ -117,11 +117,9 @@ def test_submitter_answers_a_question_and_errors_keep_the_text(client_for, coord
     client, user = client_for(roles.PROFESSIONAL)
     signal = services.create_signal(submitted_by=user, title="PIP", description="Incompleet.")
     services.apply_action(signal, "request_info", coordinators[Level.UITVOERING], "Welke regio?")
-    response = client.post(
-        f"/signalen/{signal.pk}/", {"op": "provide_info", "reason": "Bel 06-12345678"}
-    )
+    response = client.post(f"/signalen/{signal.pk}/aanvullen/", {"reason": "Bel 06-12345678"})
     assert response.status_code == 200 and "Bel 06-12345678" in response.content.decode()
-    client.post(f"/signalen/{signal.pk}/", {"op": "provide_info", "reason": "Twente"})
+    client.post(f"/signalen/{signal.pk}/aanvullen/", {"reason": "Twente"})
     signal.refresh_from_db()
     assert signal.status == Status.IN_BEHANDELING
 
@@ -183,23 +181,21 @@ def test_workbench_detail_actions_are_driven_by_the_table(client_for, submit):
         assert label in html
     assert "Heropenen" not in html
     # Missing reason: the form says so and nothing changes.
-    response = client.post(
-        f"/werkbank/signalen/{signal.pk}/", {"op": "action", "action": "escalate"}
-    )
+    response = client.post(f"/werkbank/signalen/{signal.pk}/handeling/", {"action": "escalate"})
     assert response.status_code == 200
     assert "Motivering voor het doorzetten" in response.content.decode()
     assert Signal.objects.get(pk=signal.pk).level == Level.UITVOERING
     response = client.post(
-        f"/werkbank/signalen/{signal.pk}/",
-        {"op": "action", "action": "escalate", "escalate-reason": "Regionaal probleem"},
+        f"/werkbank/signalen/{signal.pk}/handeling/",
+        {"action": "escalate", "escalate-reason": "Regionaal probleem"},
     )
     assert response.status_code == 302
     signal.refresh_from_db()
     assert signal.level == Level.SCHAKEL
     # A transition that is no longer allowed is refused with a message, not a 500.
     response = client.post(
-        f"/werkbank/signalen/{signal.pk}/",
-        {"op": "action", "action": "escalate", "escalate-reason": "Nog eens"},
+        f"/werkbank/signalen/{signal.pk}/handeling/",
+        {"action": "escalate", "escalate-reason": "Nog eens"},
         follow=True,
     )
     assert (
@@ -210,10 +206,8 @@ def test_workbench_detail_actions_are_driven_by_the_table(client_for, submit):
 def test_notes_stay_internal_and_followups_are_visible(client_for, submit):
     client, coordinator = client_for(roles.COORDINATOR_UITVOERING)
     signal = submit()
-    client.post(f"/werkbank/signalen/{signal.pk}/", {"op": "note", "text": "Intern: DUO bellen"})
-    client.post(
-        f"/werkbank/signalen/{signal.pk}/", {"op": "followup", "text": "We zoeken het uit."}
-    )
+    client.post(f"/werkbank/signalen/{signal.pk}/notitie/", {"text": "Intern: DUO bellen"})
+    client.post(f"/werkbank/signalen/{signal.pk}/update/", {"text": "We zoeken het uit."})
     professional, _ = client_for(roles.PROFESSIONAL)
     html = professional.get(f"/signalen/{signal.pk}/").content.decode()
     assert "We zoeken het uit." in html and "Intern: DUO bellen" not in html
@@ -224,18 +218,17 @@ def test_dossier_page_resolve_and_public_follow_up(client_for, submit):
     uitvoering, _ = client_for(roles.COORDINATOR_UITVOERING)
     signal = submit()
     uitvoering.post(
-        f"/werkbank/signalen/{signal.pk}/",
-        {"op": "bundle", "new_title": "Overdracht per e-mail"},
+        f"/werkbank/signalen/{signal.pk}/bundelen/",
+        {"new_title": "Overdracht per e-mail"},
     )
     dossier = Signal.objects.get(pk=signal.pk).dossier
     uitvoering.post(
-        f"/dossiers/{dossier.pk}/",
-        {"op": "action", "action": "resolve", "resolve-reason": "Er komt een standaardformulier."},
+        f"/dossiers/{dossier.pk}/handeling/",
+        {"action": "resolve", "resolve-reason": "Er komt een standaardformulier."},
     )
     uitvoering.post(
-        f"/dossiers/{dossier.pk}/",
+        f"/dossiers/{dossier.pk}/handeling/",
         {
-            "op": "action",
             "action": "publish",
             "publish-reason": "Overdracht wordt gestandaardiseerd.",
         },
@@ -403,3 +396,18 @@ def test_mijn_signalen_uses_a_constant_number_of_queries(
     with django_assert_max_num_queries(len(few.captured_queries)):
         response = client.get("/mijn-signalen/", {"ingediend": "2", "gevolgd": "2"})
     assert response.status_code == 200
+
+
+def test_invalid_assignment_keeps_its_error_message(client_for, submit, make_user):
+    """An invalid choice of assignee is shown on the assignment form, not silently dropped."""
+    client, _ = client_for(roles.COORDINATOR_UITVOERING)
+    signal = submit()
+    outsider = make_user(role=roles.PROFESSIONAL)
+    response = client.post(
+        f"/werkbank/signalen/{signal.pk}/toewijzen/", {"assigned_to": outsider.pk}
+    )
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "geldige keuze" in html or "valid choice" in html
+    signal.refresh_from_db()
+    assert signal.assigned_to_id is None

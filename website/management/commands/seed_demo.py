@@ -52,6 +52,8 @@ class Command(BaseCommand):
                 result = module.seed(stdout=self.stdout)
             if name == "accounts.demo":
                 logins = result
+            elif isinstance(result, dict) and result.get("logins"):
+                logins = [*logins, *result["logins"]]  # e.g. the teams' and partners' logins
         return logins
 
     def _print_logins(self, logins):
