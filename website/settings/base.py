@@ -185,6 +185,11 @@ WAGTAILSEARCH_BACKENDS = {"default": _search_backend}
 # Elasticsearch is optional: the platform's own search module uses it when set.
 ELASTICSEARCH_URL = env("ELASTICSEARCH_URL")
 ELASTICSEARCH_INDEX_PREFIX = env("ELASTICSEARCH_INDEX_PREFIX", "lerendstelsel")
+# OpenSearch instead of Elasticsearch (same index and queries, opensearch-py client).
+OPENSEARCH_URL = env("OPENSEARCH_URL")
+# After a failed request, search answers from the database for this long (one warning).
+SEARCH_ENGINE_PAUSE_SECONDS = float(env("SEARCH_ENGINE_PAUSE_SECONDS", "30"))
+SEARCH_ENGINE_TIMEOUT = float(env("SEARCH_ENGINE_TIMEOUT", "2"))
 
 # Django REST framework: session auth for the site, tokens for partner systems.
 REST_FRAMEWORK = {
