@@ -541,6 +541,11 @@ def main():
     parser.add_argument(
         "--no-rum", action="store_true", help="Ignore the RUM index (measure the GIN path)."
     )
+    parser.add_argument(
+        "--engine",
+        choices=["opensearch"],
+        help="Also measure a real search engine node (bench/bench_engine.py).",
+    )
     args = parser.parse_args()
 
     url = os.environ.get("BENCH_DATABASE_URL", DEFAULT_URL)
@@ -773,6 +778,10 @@ def main():
     existing["summary"] = summary
     out.write_text(json.dumps(existing, indent=2, ensure_ascii=False) + "\n")
     print(f"Written to {out.relative_to(ROOT)}")
+    if args.engine:
+        from bench_engine import run as run_engine
+
+        run_engine(args.engine, QUERIES, args.rounds, client, tokens, result)
 
 
 if __name__ == "__main__":

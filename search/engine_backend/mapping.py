@@ -68,27 +68,34 @@ class SearchItem(Document):
 
 
 def decompound_words(limit: int = DECOMPOUND_MAX_WORDS) -> list[str]:
-    """Compound parts: the most frequent words of the title vocabulary (and of the synonyms)."""
+    """Compound parts: words of the vocabulary that also stand on their own.
+
+    The vocabulary is the suggestion vocabulary (title words, ``SearchTerm``), the words of the
+    curated knowledge (titles, keywords and summaries of Q&A and handreikingen) and the
+    editors' synonyms; the most frequent ``limit`` words are kept.
+    """
+    from collections import Counter
+
     from django.db.models import Sum
 
-    from ..models import SearchTerm
+    from ..models import SearchDocument, SearchTerm
+    from ..text import words
 
-    words = []
-    rows = (
-        SearchTerm.objects.values("term")
-        .annotate(total=Sum("documents"))
-        .order_by("-total", "term")[: limit * 2]
-    )
-    for row in rows:
-        term = row["term"]
-        if len(term) >= DECOMPOUND_MIN and term.isalpha() and term not in STOP_WORDS:
-            words.append(term)
+    counts: Counter[str] = Counter()
+    for row in SearchTerm.objects.values("term").annotate(total=Sum("documents"))[: limit * 4]:
+        counts[row["term"]] += row["total"] or 1
+    knowledge = SearchDocument.objects.filter(kind__in=("qa", "handreiking"))
+    for title, keywords, summary in knowledge.values_list("title", "keywords", "summary")[:20000]:
+        counts.update(words(f"{title} {keywords} {summary}"))
     for group in synonym_groups():
         for term in group:
-            for word in term:
-                if len(word) >= DECOMPOUND_MIN and word.isalpha() and word not in STOP_WORDS:
-                    words.append(word)
-    return sorted(set(words))[:limit]
+            counts.update(term)
+    chosen = [
+        word
+        for word, _n in counts.most_common()
+        if len(word) >= DECOMPOUND_MIN and word.isalpha() and word not in STOP_WORDS
+    ]
+    return sorted(chosen[:limit])
 
 
 def analysis_settings(groups=None, compound_words=None) -> dict:

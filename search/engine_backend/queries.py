@@ -14,8 +14,13 @@ SOURCE_FIELDS = ["kind", "title", "url", "date", "summary", "body", "level", "st
 TEXT_FIELDS = ["title^3", "summary^2", "keywords^2", "body"]
 
 
+def _safe(text: str) -> str:
+    """Text that always serialises (a lone surrogate would make the JSON encoder raise)."""
+    return text.encode("utf-8", "replace").decode("utf-8")
+
+
 def _alternative_query(alternative: tuple[str, ...]):
-    text = " ".join(alternative)
+    text = _safe(" ".join(alternative))
     if len(alternative) > 1:
         return Q("multi_match", query=text, fields=TEXT_FIELDS, type="phrase", slop=2)
     return Q(
@@ -76,7 +81,7 @@ def build_search(params: SearchParams, expanded: ExpandedQuery, tokens) -> Searc
             "match",
             **{
                 "title.trigram": {
-                    "query": " ".join(expanded.typed_words()),
+                    "query": _safe(" ".join(expanded.typed_words())),
                     "boost": 0.3,
                     "minimum_should_match": "70%",
                 }
@@ -96,7 +101,8 @@ def build_autocomplete(query_words: list[str], tokens, kinds, limit: int) -> Sea
     s = Search(index=alias_name())
     filters = [Q("terms", access=list(tokens)), Q("terms", kind=list(kinds))]
     match = Q(
-        "match_bool_prefix", **{"title.prefix": {"query": " ".join(query_words), "operator": "and"}}
+        "match_bool_prefix",
+        **{"title.prefix": {"query": _safe(" ".join(query_words)), "operator": "and"}},
     )
     s = s.query(Q("bool", filter=filters, must=[match]))
     s = s.sort("_score", {"title.raw": {"order": "asc"}})

@@ -139,7 +139,16 @@ class EngineNode:
 
 @pytest.fixture(scope="session")
 def engine_node():
-    """The session's OpenSearch node (started once, green/yellow before use)."""
+    """The session's OpenSearch node (started once, green/yellow before use).
+
+    ``ENGINE_TEST_URL`` reuses a node that is already running (quicker while developing).
+    """
+    external = os.environ.get("ENGINE_TEST_URL")
+    if external:
+        node = EngineNode(http_port=int(external.rsplit(":", 1)[1]))
+        node.health()
+        yield node
+        return
     ensure_built()
     node = EngineNode().start()
     node.health()
@@ -179,5 +188,8 @@ def engine(engine_node, settings):
     engine_backend.resume()
     yield engine_node
     engine_backend.resume()
-    client = engine_backend.client()
-    client.indices.delete(index=f"{prefix}-search-*", ignore_unavailable=True)
+    from opensearchpy import OpenSearch
+
+    OpenSearch(hosts=[engine_node.url], timeout=60).indices.delete(
+        index=f"{prefix}-search-*", ignore_unavailable=True
+    )
