@@ -73,7 +73,7 @@ def test_changed_synonyms_reach_the_engine_through_the_outbox(
     engine, standard_corpus, django_capture_on_commit_callbacks
 ):
     _rebuild()
-    (insurance,) = engine_backend.analyze("zorgverzekering", "nl_index")
+    (insurance,) = engine_backend.analyze("zorgverzekering", "nl_search")
     assert insurance not in engine_backend.analyze("kraamzorg", "nl_search")
     with django_capture_on_commit_callbacks(execute=True):
         Synonym.objects.create(terms="kraamzorg, zorgverzekering", is_active=True)
