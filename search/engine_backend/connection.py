@@ -63,6 +63,7 @@ def client():
     """A client for the configured engine (one per flavour and URL, shared by threads)."""
     timeout = float(getattr(settings, "SEARCH_ENGINE_TIMEOUT", TIMEOUT))
     key = (flavour(), url(), timeout)
+    retries = len(hosts()) - 1  # a refused connection moves on to the next node, once each
     with _clients_lock:
         found = _clients.get(key)
         if found is None:
@@ -70,13 +71,13 @@ def client():
                 from opensearchpy import OpenSearch
 
                 found = OpenSearch(
-                    hosts=hosts(), timeout=timeout, max_retries=0, retry_on_timeout=False
+                    hosts=hosts(), timeout=timeout, max_retries=retries, retry_on_timeout=False
                 )
             else:
                 from elasticsearch import Elasticsearch
 
                 found = Elasticsearch(
-                    hosts(), request_timeout=timeout, max_retries=0, retry_on_timeout=False
+                    hosts(), request_timeout=timeout, max_retries=retries, retry_on_timeout=False
                 )
             _clients[key] = found
         return found

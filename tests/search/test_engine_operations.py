@@ -240,3 +240,37 @@ def test_node_killed_mid_run_then_back_catches_up_from_the_outbox(
     assert engine_backend.count() == SearchDocument.objects.count() == before + 5
     response = client.get("/api/v1/search/", {"q": "huisvesting"})
     assert response.status_code == 200
+
+
+def test_a_replica_on_a_second_node_keeps_search_answering(engine_nodes, settings, corpus):
+    """Two nodes in one cluster: the index gets a replica (auto_expand_replicas 0-1); when the
+    data node crashes, the other node still has every document and search keeps answering."""
+    from .engine_fixtures import free_port
+
+    ports = free_port(), free_port()
+    common = {
+        "cluster": "pair",
+        "discovery.seed_hosts": ",".join(f"127.0.0.1:{port}" for port in ports),
+        "cluster.initial_cluster_manager_nodes": "pair-1",
+    }
+    first = engine_nodes(name="pair-1", transport_port=ports[0], **common)
+    second = engine_nodes(
+        name="pair-2", transport_port=ports[1], **{"node.roles": "data"}, **common
+    )
+    first.health(status="green", wait_for_nodes="2")
+    settings.OPENSEARCH_URL = f"{second.url},{first.url}"
+    settings.ELASTICSEARCH_INDEX_PREFIX = "pair"
+    settings.SEARCH_ENGINE_TIMEOUT = 15
+    engine_backend.resume()
+    corpus.load_standard()
+    _rebuild()
+    health = first.health(status="green", index=f"{engine_backend.alias_name()}")
+    assert health["active_shards"] == 2  # primary and replica on different nodes
+    expected = _titles("statushouder")
+    assert expected
+
+    second.kill()
+    answers = [_titles("statushouder") for _ in range(6)]
+    assert answers == [expected] * 6
+    assert not engine_backend.paused()
+    assert first.health(status="yellow")["number_of_nodes"] == 1
