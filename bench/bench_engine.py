@@ -96,7 +96,7 @@ def run(engine: str, queries, rounds: int, client, tokens, postgres: dict) -> di
         print(f"{label:26}{r['p50']:>10}{r['p95']:>10}{r['max']:>10}")
     print(
         f"Full reindex into {engine}: {total:,} documents in {result['reindex_seconds']} s "
-        f"= {result['reindex_docs_per_s']:,} docs/s (bulk 1000, refresh off during the load)"
+        f"= {result['reindex_docs_per_s']:,} docs/s (bulk 500, refresh off during the load)"
     )
     out = ROOT / "bench" / "results" / "search_engine.json"
     out.parent.mkdir(parents=True, exist_ok=True)

@@ -16,9 +16,9 @@ from .queries import build_autocomplete, build_search, rows_of
 
 logger = logging.getLogger("search.engine")
 
-BULK_CHUNK = 1000
+BULK_CHUNK = 500
 # Writes and maintenance may wait longer than a user-facing read (connection.TIMEOUT).
-WRITE_TIMEOUT = 30
+WRITE_TIMEOUT = 120
 OLD_INDEX_GRACE_SECONDS = 1.0
 
 

@@ -165,3 +165,19 @@ def test_elasticsearch_client_sends_the_same_body_and_parses_the_answer(settings
     assert rows[0][:3] == (7, "qa", "Wat is de PIP?") and total == 1
     assert counts == {"kind:qa": 1}
     assert "query_string" not in json.dumps(body)
+
+
+def test_admin_dashboard_shows_an_unreachable_engine(client_for, settings):
+    from accounts import roles
+    from search.engine_backend import admin as engine_admin
+
+    editor, _user = client_for(roles.REDACTEUR)
+    settings.OPENSEARCH_URL = None
+    settings.ELASTICSEARCH_URL = None
+    assert "Zoekmachine niet bereikbaar" not in editor.get("/admin/").content.decode()
+    settings.OPENSEARCH_URL = f"http://127.0.0.1:{_closed_port()}"
+    engine_admin._last.update(at=0.0, result=None)
+    page = editor.get("/admin/")
+    assert page.status_code == 200
+    assert "Zoekmachine niet bereikbaar" in page.content.decode()
+    assert elastic.ping()["ok"] is False

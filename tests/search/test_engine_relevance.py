@@ -29,7 +29,7 @@ def _set_names():
 @pytest.mark.parametrize("set_name", _set_names())
 def test_expected_item_in_top_three_on_the_engine(
     engine,
-    knowledge_demo,
+    knowledge_demo,  # noqa: F811
     make_user,
     capsys,
     set_name,  # noqa: F811
