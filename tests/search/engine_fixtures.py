@@ -187,9 +187,16 @@ def engine(engine_node, settings):
     settings.ELASTICSEARCH_INDEX_PREFIX = prefix
     settings.SEARCH_ENGINE_PAUSE_SECONDS = 30
     settings.SEARCH_ENGINE_TIMEOUT = 15  # a shared 2-core CI machine; production default is 2 s
+    from django.core.cache import cache
+
+    from search.models import PROMOTED_CACHE_KEY, SYNONYM_CACHE_KEY
+
+    # Cached synonyms survive a rolled-back test: never let one test's synonyms reach the next.
+    cache.delete_many([SYNONYM_CACHE_KEY, PROMOTED_CACHE_KEY])
     engine_backend.resume()
     yield engine_node
     engine_backend.resume()
+    cache.delete_many([SYNONYM_CACHE_KEY, PROMOTED_CACHE_KEY])
     from opensearchpy import OpenSearch
 
     OpenSearch(hosts=[engine_node.url], timeout=60).indices.delete(
