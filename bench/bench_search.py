@@ -543,6 +543,11 @@ def main():
     parser.add_argument(
         "--no-rum", action="store_true", help="Ignore the RUM index (measure the GIN path)."
     )
+    parser.add_argument(
+        "--engine",
+        choices=["opensearch"],
+        help="Also measure a real search engine node (bench/bench_engine.py).",
+    )
     args = parser.parse_args()
 
     url = os.environ.get("BENCH_DATABASE_URL", DEFAULT_URL)
@@ -774,6 +779,10 @@ def main():
         ]
     existing["summary"] = summary
     write_json("search", existing, ensure_ascii=False)
+    if args.engine:
+        from bench_engine import run as run_engine
+
+        run_engine(args.engine, QUERIES, args.rounds, client, tokens, result)
 
 
 if __name__ == "__main__":

@@ -3,7 +3,10 @@
 from notifications.outbox import handler
 
 from . import indexing
+from .engine_backend import sync as engine_sync
 from .signals import INDEX_HANDLER
+
+engine_sync.connect()  # synonyms changed -> rebuild the engine index
 
 
 @handler(INDEX_HANDLER)

@@ -112,19 +112,10 @@ def _apply_vocabulary(old: set, new: set) -> None:
 
 
 def _after_commit_sync(document_ids: list[int], removed: list[dict]) -> None:
-    from . import elastic
+    """Copy to the search engine (if configured) through the outbox, in this transaction."""
+    from .engine_backend.sync import enqueue_sync
 
-    if not elastic.is_configured():
-        return
-    from . import tasks
-
-    def send():
-        for pk in document_ids:
-            tasks.es_index_document.delay(pk)
-        for key in removed:
-            tasks.es_delete_document.delay(key["ct"], key["id"])
-
-    transaction.on_commit(send)
+    enqueue_sync(document_ids, removed)
 
 
 def object_key(pk, variant: str = "") -> str:

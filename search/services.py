@@ -9,7 +9,7 @@ from django.core.cache import cache
 from django.db import connection, transaction
 from django.db.models import Q
 
-from . import elastic
+from . import engine_backend as engine
 from .backends.postgres import PostgresBackend
 from .backends.simple import SimpleBackend, access_q
 from .highlight import snippet
@@ -108,14 +108,12 @@ def run_search(user, params: SearchParams, *, channel: str = "page", log: bool =
     if expanded.is_empty and not params.filters:
         return response
     rows = total = counts = None
-    if elastic.is_configured():
+    if engine.is_configured():
         try:
-            rows, total, counts = elastic.search(params, expanded, tokens)
-            response.backend = "elasticsearch"
-        except elastic.Unavailable as exc:
-            logger.warning(
-                "search: Elasticsearch unavailable, answering from the database: %s", exc
-            )
+            rows, total, counts = engine.search(params, expanded, tokens)
+            response.backend = engine.flavour()
+        except engine.Unavailable:
+            pass  # the engine backend logs one warning per pause
     if rows is None:
         backend = database_backend()
         rows, total, counts = backend.search(params, expanded, tokens)
@@ -180,7 +178,14 @@ def autocomplete(user, q: str, limit: int = 8) -> list[dict]:
     if not query_words or len("".join(query_words)) < 2:
         return []
     tokens = tokens_for(user)
-    rows = database_backend().autocomplete(query_words, tokens, AUTOCOMPLETE_KINDS, limit)
+    rows = None
+    if engine.is_configured():
+        try:
+            rows = engine.autocomplete(query_words, tokens, AUTOCOMPLETE_KINDS, limit)
+        except engine.Unavailable:
+            pass
+    if rows is None:
+        rows = database_backend().autocomplete(query_words, tokens, AUTOCOMPLETE_KINDS, limit)
     return [{"title": title, "url": url, "type": kind} for title, url, kind in rows]
 
 

@@ -1,4 +1,4 @@
-"""Celery tasks: Elasticsearch sync with retries, and the reconcile job (beat)."""
+"""Celery tasks: search engine sync with retries, and the reconcile job (beat)."""
 
 from __future__ import annotations
 
@@ -18,16 +18,16 @@ logger = logging.getLogger(__name__)
     acks_late=True,
 )
 def es_index_document(document_id: int) -> str:
-    from . import elastic
+    from . import engine_backend as engine
     from .models import SearchDocument
 
-    if not elastic.is_configured():
+    if not engine.is_configured():
         return "disabled"
     document = SearchDocument.objects.filter(pk=document_id).first()
     if document is None:
-        elastic.delete_document(document_id)
+        engine.delete_document(document_id)
         return "deleted"
-    elastic.index_documents([document])
+    engine.index_documents([document])
     return "indexed"
 
 
@@ -40,24 +40,11 @@ def es_index_document(document_id: int) -> str:
 )
 def es_delete_document(content_type_id: int, object_id: str) -> str:
     """Remove every index entry of an item (its database row is already gone)."""
-    from . import elastic
+    from . import engine_backend as engine
 
-    if not elastic.is_configured():
+    if not engine.is_configured():
         return "disabled"
-    elastic.client().delete_by_query(
-        index=elastic.alias_name(),
-        body={
-            "query": {
-                "bool": {
-                    "filter": [
-                        {"term": {"content_type": str(content_type_id)}},
-                        {"term": {"object_id": str(object_id)}},
-                    ]
-                }
-            }
-        },
-        conflicts="proceed",
-    )
+    engine.delete_item(content_type_id, object_id)
     return "deleted"
 
 
@@ -74,31 +61,20 @@ def refresh_lexicon() -> int:
 @shared_task(name="search.reconcile")
 def reconcile() -> dict:
     """Repair drift: sources vs database documents, then database vs Elasticsearch."""
-    from . import elastic, indexing, registry
-    from .models import SearchDocument
+    from . import engine_backend as engine
+    from . import indexing, registry
 
     report = {"indexed": 0, "es_indexed": 0, "es_deleted": 0}
     for source in registry.sources().values():
         report["indexed"] += indexing.index_source(source)
     report["vocabulary"] = indexing.rebuild_vocabulary()
     report["lexemes"] = refresh_lexicon()
-    if elastic.is_configured():
+    if engine.is_configured():
         try:
-            in_index = elastic.ids_in_index()
-        except Exception as exc:  # cluster away: try again at the next run
-            logger.warning("search.reconcile: Elasticsearch unavailable: %s", exc)
+            repaired = engine.reconcile_index()
+        except Exception as exc:  # engine away: try again at the next run
+            logger.warning("search.reconcile: search engine unavailable: %s", exc)
             return report
-        stale = []
-        for pk, indexed_at in SearchDocument.objects.values_list("pk", "indexed_at").iterator():
-            seen = in_index.pop(str(pk), None)
-            if seen is None or seen < indexed_at.isoformat()[:19]:
-                stale.append(pk)
-        for start in range(0, len(stale), 500):
-            elastic.index_documents(
-                SearchDocument.objects.filter(pk__in=stale[start : start + 500])
-            )
-        for pk in in_index:
-            elastic.delete_document(pk)
-        report["es_indexed"] = len(stale)
-        report["es_deleted"] = len(in_index)
+        report["es_indexed"] = repaired["indexed"]
+        report["es_deleted"] = repaired["deleted"]
     return report

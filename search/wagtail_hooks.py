@@ -82,3 +82,13 @@ def register_report_menu_item():
         icon_name="search",
         order=950,
     )
+
+
+@hooks.register("construct_homepage_panels")
+def search_engine_status(request, panels):
+    """An unreachable or misconfigured search engine is shown on the admin dashboard."""
+    from .engine_backend.admin import panel_if_unavailable
+
+    panel = panel_if_unavailable()
+    if panel is not None:
+        panels.insert(0, panel)

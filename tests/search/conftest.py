@@ -16,6 +16,7 @@ from search import indexing, registry
 from search.registry import Source
 
 from .corpus import HANDREIKINGEN, QA
+from .engine_fixtures import engine, engine_node, engine_nodes  # noqa: F401  OpenSearch node
 
 PREFIX = "zoekfixture:"
 SOURCE_NAME = "tests.fixture"

@@ -1,8 +1,11 @@
-"""Elasticsearch backend: mapping, analyzer and query generation, fallback, live tests."""
+"""Engine backend contract: mapping, analyzer and query bodies (the same for Elasticsearch and
+OpenSearch), the Elasticsearch client over HTTP, and the fallback. The real node: test_engine_*."""
 
+import json
 import logging
 import socket
-import urllib.request
+import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 from django.http import QueryDict
@@ -30,6 +33,11 @@ def test_mapping_has_dutch_analyzers_keywords_and_synonyms(db):
     assert synonyms["type"] == "synonym_graph"
     assert "statushouder, asielstatushouder, vergunninghouder" in synonyms["synonyms"]
     assert "asciifolding" in analysis["analyzer"]["nl_index"]["filter"]
+    compounds = analysis["filter"]["nl_compounds"]
+    assert compounds["type"] == "dictionary_decompounder" and compounds["word_list"]
+    assert "nl_compounds" in analysis["analyzer"]["nl_index"]["filter"]
+    assert "nl_compounds" not in analysis["analyzer"]["nl_search"]["filter"]
+    assert body["settings"]["auto_expand_replicas"] == "0-1"
     assert analysis["analyzer"]["nl_search"]["filter"].index("nl_synonyms") < analysis["analyzer"][
         "nl_search"
     ]["filter"].index("nl_stemmer")
@@ -82,39 +90,94 @@ def test_unreachable_cluster_falls_back_to_database_with_warning(
     client, standard_corpus, settings, caplog
 ):
     settings.ELASTICSEARCH_URL = f"http://127.0.0.1:{_closed_port()}"
-    with caplog.at_level(logging.WARNING, logger="search.services"):
-        response = client.get("/api/v1/search/", {"q": "leerbaarheidstoets"})
-        page = client.get("/zoeken/", {"q": "leerbaarheidstoets"})
-    assert response.status_code == 200 and page.status_code == 200
+    settings.OPENSEARCH_URL = None
+    elastic.resume()
+    try:
+        with caplog.at_level(logging.WARNING, logger="search.engine"):
+            response = client.get("/api/v1/search/", {"q": "leerbaarheidstoets"})
+            page = client.get("/zoeken/", {"q": "leerbaarheidstoets"})
+            again = client.get("/api/v1/search/", {"q": "inburgering"})
+        assert elastic.paused()
+    finally:
+        elastic.resume()
+    assert response.status_code == 200 and page.status_code == 200 and again.status_code == 200
     assert response.json()["count"] >= 2
     assert page.context["response"].backend in ("postgres", "simple")
-    assert any("Elasticsearch unavailable" in r.getMessage() for r in caplog.records)
+    warnings = [r for r in caplog.records if "unavailable" in r.getMessage()]
+    assert len(warnings) == 1  # one per pause, not one per request
 
 
-def _live_server_url():
-    import os
+class _FakeElasticsearch(BaseHTTPRequestHandler):
+    """Answers like an Elasticsearch 8 node and records what the client sent (contract test)."""
 
-    url = os.environ.get("ELASTICSEARCH_URL")
-    if not url:
-        return None
+    received: list = []
+
+    def _reply(self, body: dict):
+        data = json.dumps(body).encode()
+        self.send_response(200)
+        self.send_header("Content-Type", "application/vnd.elasticsearch+json; compatible-with=8")
+        self.send_header("X-Elastic-Product", "Elasticsearch")
+        self.send_header("Content-Length", str(len(data)))
+        self.end_headers()
+        self.wfile.write(data)
+
+    def do_POST(self):  # noqa: N802 - http.server naming
+        length = int(self.headers.get("Content-Length") or 0)
+        body = json.loads(self.rfile.read(length) or b"{}")
+        type(self).received.append((self.path, body))
+        self._reply(
+            {
+                "hits": {
+                    "total": {"value": 1, "relation": "eq"},
+                    "hits": [
+                        {
+                            "_id": "7",
+                            "_score": 2.5,
+                            "_source": {"kind": "qa", "title": "Wat is de PIP?", "url": "/k/"},
+                        }
+                    ],
+                },
+                "aggregations": {"facets": {"buckets": [{"key": "kind:qa", "doc_count": 1}]}},
+            }
+        )
+
+    def log_message(self, *args):
+        pass
+
+
+def test_elasticsearch_client_sends_the_same_body_and_parses_the_answer(settings):
+    server = ThreadingHTTPServer(("127.0.0.1", 0), _FakeElasticsearch)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    _FakeElasticsearch.received = []
     try:
-        urllib.request.urlopen(url, timeout=1)
-    except Exception:
-        return None
-    return url
+        settings.OPENSEARCH_URL = None
+        settings.ELASTICSEARCH_URL = f"http://127.0.0.1:{server.server_address[1]}"
+        elastic.resume()
+        params = _params(q="pip", theme="PIP")
+        rows, total, counts = elastic.search(params, expand("pip"), ["public"])
+    finally:
+        server.shutdown()
+    assert elastic.flavour() == "elasticsearch"
+    ((path, body),) = _FakeElasticsearch.received
+    assert path.startswith(f"/{elastic.alias_name()}/_search")
+    assert body == elastic.build_search(params, expand("pip"), ["public"]).to_dict()
+    assert rows[0][:3] == (7, "qa", "Wat is de PIP?") and total == 1
+    assert counts == {"kind:qa": 1}
+    assert "query_string" not in json.dumps(body)
 
 
-@pytest.mark.skipif(
-    _live_server_url() is None,
-    reason="no Elasticsearch server answers at ELASTICSEARCH_URL (none in this environment)",
-)
-def test_live_cluster_returns_the_same_results_as_the_database(standard_corpus, settings):
-    from search import services
-    from search.models import SearchDocument
+def test_admin_dashboard_shows_an_unreachable_engine(client_for, settings):
+    from accounts import roles
+    from search.engine_backend import admin as engine_admin
 
-    settings.ELASTICSEARCH_URL = _live_server_url()
-    settings.ELASTICSEARCH_INDEX_PREFIX = "test-lerendstelsel"
-    elastic.rebuild(SearchDocument.objects.all(), SearchDocument.objects.count())
-    response = services.search(None, "wie betaalt de huur de eerste maanden")
-    assert response.backend == "elasticsearch"
-    assert response.hits[0].title == "Wat houdt financieel ontzorgen in?"
+    editor, _user = client_for(roles.REDACTEUR)
+    settings.OPENSEARCH_URL = None
+    settings.ELASTICSEARCH_URL = None
+    assert "Zoekmachine niet bereikbaar" not in editor.get("/admin/").content.decode()
+    settings.OPENSEARCH_URL = f"http://127.0.0.1:{_closed_port()}"
+    engine_admin._last.update(at=0.0, result=None)
+    page = editor.get("/admin/")
+    assert page.status_code == 200
+    assert "Zoekmachine niet bereikbaar" in page.content.decode()
+    assert elastic.ping()["ok"] is False

@@ -221,6 +221,11 @@ ELASTICSEARCH_URL = env("ELASTICSEARCH_URL")
 # RUM index for the PostgreSQL search fallback (used when the extension exists).
 SEARCH_RUM = env_bool("SEARCH_RUM", True)
 ELASTICSEARCH_INDEX_PREFIX = env("ELASTICSEARCH_INDEX_PREFIX", "lerendstelsel")
+# OpenSearch instead of Elasticsearch (same index and queries, opensearch-py client).
+OPENSEARCH_URL = env("OPENSEARCH_URL")
+# After a failed request, search answers from the database for this long (one warning).
+SEARCH_ENGINE_PAUSE_SECONDS = float(env("SEARCH_ENGINE_PAUSE_SECONDS", "30"))
+SEARCH_ENGINE_TIMEOUT = float(env("SEARCH_ENGINE_TIMEOUT", "2"))
 
 # Django REST framework: session auth for the site, tokens for partner systems.
 REST_FRAMEWORK = {

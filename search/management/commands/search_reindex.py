@@ -4,7 +4,8 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
 from tqdm import tqdm
 
-from search import elastic, indexing
+from search import engine_backend as elastic
+from search import indexing
 from search.backends.postings import refresh_lexicon
 from search.models import SearchDocument
 
