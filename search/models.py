@@ -247,3 +247,20 @@ def _synonyms_changed(**kwargs):
 @receiver([post_save, post_delete], sender=PromotedResult)
 def _promoted_changed(**kwargs):
     cache.delete(PROMOTED_CACHE_KEY)
+
+
+class SearchFeedback(models.Model):
+    """'Heeft u gevonden wat u zocht?': one answer, stored without any user identity."""
+
+    query = models.CharField(_("zoekvraag"), max_length=200, db_index=True)
+    found = models.BooleanField(_("gevonden"))
+    comment = models.TextField(_("toelichting"), blank=True)
+    created_at = models.DateTimeField(_("tijdstip"), default=timezone.now, db_index=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("zoekfeedback")
+        verbose_name_plural = _("zoekfeedback")
+
+    def __str__(self):
+        return f"{self.query}: {'ja' if self.found else 'nee'}"
