@@ -35,9 +35,9 @@ from .synonyms import Concept, ExpandedQuery
 from .text import STOP_WORDS, stem, words
 
 FIELDS = ("title", "summary", "keywords", "body")
-FIELD_WEIGHTS = {"title": 3.0, "summary": 1.5, "keywords": 2.0, "body": 1.0}
+FIELD_WEIGHTS = {"title": 2.5, "summary": 2.0, "keywords": 1.5, "body": 1.0}
 FIELD_B = {"title": 0.3, "summary": 0.5, "keywords": 0.2, "body": 0.75}
-K1 = 1.2
+K1 = 0.9
 BODY_CHARS = 6000  # characters of the body that are scored (the start of long texts)
 BODY_TOKENS = 1000
 # Fallback average field lengths (tokens) when a corpus has no statistics yet.
@@ -53,7 +53,7 @@ INFIX_MIN = 5  # shortest word that matches inside a compound
 SPLIT_MIN = 9  # shortest typed word that is tried as a compound of two known words
 SPLIT_PART_MIN = 4
 
-COVERAGE_BASE = 0.5
+COVERAGE_BASE = 0.25
 RATING_WEIGHT = 0.4
 RECENCY_WEIGHT = 0.25
 SECONDS_PER_YEAR = 31_536_000.0
@@ -220,9 +220,12 @@ def analyse(texts: dict[str, str]) -> FieldStats:
 def match_weight(term: Term, token: str) -> float:
     if token == term.stem:
         return MATCH_EXACT
-    if len(term.stem) >= PREFIX_MIN and token.startswith(term.stem):
+    # Snowball may change the word itself (inkoop -> inkop): compounds keep the word.
+    if len(term.stem) >= PREFIX_MIN and (
+        token.startswith(term.stem) or token.startswith(term.word)
+    ):
         return MATCH_PREFIX
-    if len(term.word) >= INFIX_MIN and term.stem in token:
+    if len(term.word) >= INFIX_MIN and (term.stem in token or term.word in token):
         return MATCH_INFIX
     return 0.0
 

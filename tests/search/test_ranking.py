@@ -89,7 +89,7 @@ def test_stem_prefix_and_infix_matches():
     assert ranking.match_weight(term, stem("inburgeringstermijn")) == ranking.MATCH_INFIX
     inkoop = ranking.Term("inkoop", stem("inkoop"))
     assert ranking.match_weight(inkoop, stem("inkoopafspraken")) == ranking.MATCH_PREFIX
-    assert ranking.match_weight(taal, stem("werk")) == 0
+    assert ranking.match_weight(inkoop, stem("werk")) == 0
 
 
 def test_synonym_alternative_scores_less_than_typed_word_and_phrases_need_every_word():
