@@ -6,7 +6,8 @@ results nor counts ever include hidden items. Three paths, each with bounded wor
 * **Queries** go through the impact-ordered postings (``postings``, migration 0005): a
   bounded sample of the best postings per query word gives the candidates, the total and
   the facet counts (exact, or a lower bound: ``total_exact``); only the best candidates get
-  the full score in ``_page``. Date order adds a bounded walk of the date index.
+  the full score (``search.ranking`` via ``pg_ranking``). Date order adds a bounded walk of the
+  date index.
 * **Selective filters** whose matches the sample cannot hold fall back to the exact GIN path
   below (the filter keeps the intersection small): counts exact up to ``COUNT_CAP``; all
   words first, then any word; candidates per kind group via the optional RUM index
@@ -21,12 +22,13 @@ from __future__ import annotations
 from django.db import connection
 
 from ..pg_setup import rum_enabled
-from ..query import DEFAULT_KIND_BOOST, KIND_BOOST, LARGE_KINDS, SearchParams
+from ..query import LARGE_KINDS, SearchParams
 from ..synonyms import ExpandedQuery
 from ..text import STOP_WORDS
 from . import pg_ranking, postings
 
 TABLE = "search_searchdocument"
+# Only to order the candidates of the exact GIN fallback; the score is search.ranking's.
 WEIGHTS = "{0.05, 0.2, 0.5, 1.0}"  # D, C (body), B (summary, keywords), A (title)
 SNIPPET_CHARS = 4000
 
@@ -101,11 +103,6 @@ def _match_sql(expanded: ExpandedQuery, require_all: bool = False) -> tuple[str,
 def id_array(ids) -> str:
     """Ids as one array literal: binding thousands of separate values costs milliseconds."""
     return "{" + ",".join(str(int(pk)) for pk in ids) + "}"
-
-
-def _kind_boost_sql() -> str:
-    cases = " ".join(f"WHEN '{kind}' THEN {boost}" for kind, boost in KIND_BOOST.items())
-    return f"(CASE d.kind {cases} ELSE {DEFAULT_KIND_BOOST} END)"
 
 
 class PostgresBackend:
