@@ -783,6 +783,7 @@ def main():
             },
         ]
     existing["summary"] = summary
+    out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps(existing, indent=2, ensure_ascii=False) + "\n")
     print(f"Written to {out.relative_to(ROOT)}")
 

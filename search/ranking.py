@@ -120,6 +120,8 @@ class RankQuery:
     concepts: list[list[Alternative]]
     df: dict[str, int] = field(default_factory=dict)  # word -> document frequency
     documents: float = 1.0
+    # word -> {token: match weight} over the candidates' vocabulary (``prepare_matches``)
+    matches: dict[str, dict[str, float]] | None = None
 
     def words(self) -> list[str]:
         return list(dict.fromkeys(t.word for c in self.concepts for a in c for t in a.terms))
@@ -230,8 +232,22 @@ def match_weight(term: Term, token: str) -> float:
     return 0.0
 
 
-def field_tf(term: Term, counts: Counter) -> float:
+def prepare_matches(query: RankQuery, vocabulary) -> None:
+    """Decide once per query which tokens of the candidates match each word, so scoring a
+    document costs a few dictionary look-ups per word instead of a scan of its tokens."""
+    terms = {t.word: t for c in query.concepts for a in c for t in a.terms}
+    query.matches = {word: {} for word in terms}
+    for token in vocabulary:
+        for word, term in terms.items():
+            weight = match_weight(term, token)
+            if weight:
+                query.matches[word][token] = weight
+
+
+def field_tf(term: Term, counts: Counter, matches: dict[str, float] | None = None) -> float:
     """Matching tokens of a field, each weighted by how it matches."""
+    if matches is not None:
+        return sum(weight * counts[token] for token, weight in matches.items() if token in counts)
     tf = 0.0
     for token, n in counts.items():
         weight = match_weight(term, token)
@@ -246,8 +262,9 @@ def matches(term: Term, stats: FieldStats) -> bool:
 
 def term_score(term: Term, stats: FieldStats, averages: dict[str, float], query: RankQuery):
     combined = 0.0
+    matches = query.matches.get(term.word) if query.matches is not None else None
     for name in FIELDS:
-        tf = field_tf(term, stats.counts[name])
+        tf = field_tf(term, stats.counts[name], matches)
         if tf:
             norm = length_norm(name, stats.lengths[name], averages.get(name, 1.0))
             combined += FIELD_WEIGHTS[name] * tf / norm

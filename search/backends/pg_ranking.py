@@ -92,11 +92,17 @@ def score_page(cursor, params: SearchParams, expanded: ExpandedQuery, where: str
     query = rank_query(cursor, expanded)
     averages = field_averages(cursor)
     now = timezone.now()
+    analysed = [
+        ranking.analyse({"title": row[2], "summary": row[5], "keywords": row[9], "body": row[6]})
+        for row in candidates
+    ]
+    vocabulary = set()
+    for stats in analysed:
+        for counter in stats.counts.values():
+            vocabulary.update(counter)
+    ranking.prepare_matches(query, vocabulary)
     scored = []
-    for row in candidates:
-        stats = ranking.analyse(
-            {"title": row[2], "summary": row[5], "keywords": row[9], "body": row[6]}
-        )
+    for row, stats in zip(candidates, analysed, strict=True):
         score = ranking.score_document(
             query, stats, averages, kind=row[1], quality=row[10], date=row[4], now=now
         )

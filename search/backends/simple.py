@@ -90,8 +90,13 @@ class SimpleBackend:
         expanded = ranking.add_compound_splits(expanded, vocabulary.__contains__)
         query = ranking.rank_query(expanded)
         query.documents = float(len(rows))
-        for term in {t.word: t for c in query.concepts for a in c for t in a.terms}.values():
-            query.df[term.word] = sum(1 for stats in analysed if ranking.matches(term, stats))
+        ranking.prepare_matches(query, vocabulary)
+        for word, tokens in query.matches.items():
+            query.df[word] = sum(
+                1
+                for stats in analysed
+                if any(t in c for c in stats.counts.values() for t in tokens)
+            )
         averages = ranking.averages_of(analysed)
         matched = []
         for row, stats in zip(rows, analysed, strict=True):
