@@ -38,6 +38,7 @@ FIELDS = ("title", "summary", "keywords", "body")
 FIELD_WEIGHTS = {"title": 2.5, "summary": 2.0, "keywords": 1.5, "body": 1.0}
 FIELD_B = {"title": 0.3, "summary": 0.5, "keywords": 0.2, "body": 0.75}
 K1 = 0.9
+NORM_FLOOR = 0.5  # the largest boost a short field gets from length normalisation is 2x
 BODY_CHARS = 6000  # characters of the body that are scored (the start of long texts)
 BODY_TOKENS = 1000
 # Fallback average field lengths (tokens) when a corpus has no statistics yet.
@@ -75,8 +76,10 @@ def saturate(tf: float) -> float:
 
 
 def length_norm(name: str, length: int, average: float) -> float:
+    """BM25's ``1 - b + b x len / avglen``, at least ``NORM_FLOOR``: a field far shorter than
+    the average (a one-line body) must not outweigh a title."""
     b = FIELD_B[name]
-    return 1.0 - b + b * (length / max(average, 1.0))
+    return max(NORM_FLOOR, 1.0 - b + b * (length / max(average, 1.0)))
 
 
 def coverage_factor(covered: int, concepts: int) -> float:

@@ -41,6 +41,7 @@ def test_term_frequency_saturates():
 def test_length_normalisation_per_field():
     assert ranking.length_norm("body", 40, 40.0) == 1.0
     assert ranking.length_norm("body", 80, 40.0) > ranking.length_norm("title", 80, 40.0)
+    assert ranking.length_norm("body", 1, 400.0) == ranking.NORM_FLOOR
     query = _query("termijn")
     short = _doc(body="de termijn " + "tekst " * 5)
     long = _doc(body="de termijn " + "tekst " * 200)
