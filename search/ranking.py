@@ -26,13 +26,15 @@ similarity parameters (``ELASTIC_BOOSTS``, ``ELASTIC_SIMILARITY``).
 from __future__ import annotations
 
 import math
+import re
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime
 
 from .query import DEFAULT_KIND_BOOST, KIND_BOOST
 from .synonyms import Concept, ExpandedQuery
-from .text import STOP_WORDS, stem, words
+from .text import STOP_WORDS, stem
 
 FIELDS = ("title", "summary", "keywords", "body")
 FIELD_WEIGHTS = {"title": 2.5, "summary": 2.0, "keywords": 1.5, "body": 1.0}
@@ -199,9 +201,20 @@ def rank_query(expanded: ExpandedQuery) -> RankQuery:
 # The document ------------------------------------------------------------------------------
 
 
+_WORD = re.compile(r"[a-z0-9]+")
+
+
+def scoring_words(text: str) -> list[str]:
+    """``search.text.words`` for whole texts: accents folded per text, not per character."""
+    text = text or ""
+    if not text.isascii():
+        text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    return _WORD.findall(text.lower())
+
+
 def field_tokens(name: str, text: str) -> list[str]:
     """Stems of a field as the scorer counts them (the body bounded to ``BODY_TOKENS``)."""
-    tokens = words(text or "")
+    tokens = scoring_words(text)
     if name == "body":
         tokens = tokens[:BODY_TOKENS]
     return [stem(w) for w in tokens if w not in STOP_WORDS]

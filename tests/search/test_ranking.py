@@ -147,3 +147,10 @@ def test_stemmer_agrees_with_postgresql_dutch_configuration():
         "afgerond": "afgerond",
     }
     assert {word: stem(word) for word in expected} == expected
+
+
+def test_scoring_words_fold_like_the_index():
+    from search.text import words
+
+    text = "Cliënt, coördinatie en ÉÉN café-overleg (2021)"
+    assert ranking.scoring_words(text) == words(text)
