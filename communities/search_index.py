@@ -11,7 +11,7 @@ from django.utils.html import strip_tags
 
 from core import access
 
-from .models import CommunityPage, Membership, Thread, Visibility
+from .models import CommunityPage, Document, Event, Membership, Opbrengst, Thread, Visibility
 
 
 def user_tokens(user):
@@ -58,6 +58,75 @@ def thread_document(thread: Thread) -> dict | None:
     }
 
 
+def _readers(community: CommunityPage) -> list[str]:
+    """Who may read a community's content (mirrors ``_readable_ids``)."""
+    members = access.community_token(community.pk)
+    return [access.LOGGED_IN, members] if community.visibility == Visibility.OPEN else [members]
+
+
+def _content_document(item, community: CommunityPage, **fields) -> dict | None:
+    if not community.live:
+        return None
+    return {
+        "themes": [t.name for t in community.themes.all()],
+        "organisations": [],
+        "access": _readers(community),
+        **fields,
+    }
+
+
+def event_document(event: Event) -> dict | None:
+    community = event.community
+    return _content_document(
+        event,
+        community,
+        kind="event",
+        title=event.title,
+        summary=" ".join(filter(None, [event.location, event.agenda[:1000]])),
+        body=event.report or "",
+        url=f"{community.url}bijeenkomsten/{event.pk}/",
+        date=event.starts_at,
+    )
+
+
+def opbrengst_document(opbrengst: Opbrengst) -> dict | None:
+    community = opbrengst.community
+    return _content_document(
+        opbrengst,
+        community,
+        kind="opbrengst",
+        title=opbrengst.title,
+        summary=opbrengst.summary,
+        body=opbrengst.body,
+        url=f"{community.url}opbrengsten/{opbrengst.pk}/",
+        date=opbrengst.created_at,
+    )
+
+
+def file_document(document: Document) -> dict | None:
+    """A community file: its title and name, and the text inside it once extracted."""
+    from search.extract import text_for  # the search app owns extraction
+
+    community = document.community
+    return _content_document(
+        document,
+        community,
+        kind="document",
+        title=document.title,
+        summary=document.original_name,
+        body=text_for(document),
+        url=f"{community.url}documenten/{document.pk}/download/",
+        date=document.created_at,
+    )
+
+
+def _community_items(model):
+    def items(page):
+        return list(model.objects.filter(community_id=page.pk).values_list("pk", flat=True))
+
+    return items
+
+
 SOURCES = [
     {
         "name": "communities.community",
@@ -79,5 +148,32 @@ SOURCES = [
                 Thread.objects.filter(community_id=page.pk).values_list("pk", flat=True)
             ),
         },
+    },
+    {
+        "name": "communities.event",
+        "model": "communities.Event",
+        "queryset": lambda: Event.objects.select_related("community").prefetch_related(
+            "community__themes"
+        ),
+        "to_document": event_document,
+        "depends_on": {"communities.CommunityPage": _community_items(Event)},
+    },
+    {
+        "name": "communities.opbrengst",
+        "model": "communities.Opbrengst",
+        "queryset": lambda: Opbrengst.objects.select_related("community").prefetch_related(
+            "community__themes"
+        ),
+        "to_document": opbrengst_document,
+        "depends_on": {"communities.CommunityPage": _community_items(Opbrengst)},
+    },
+    {
+        "name": "communities.document",
+        "model": "communities.Document",
+        "queryset": lambda: Document.objects.select_related("community").prefetch_related(
+            "community__themes"
+        ),
+        "to_document": file_document,
+        "depends_on": {"communities.CommunityPage": _community_items(Document)},
     },
 ]

@@ -13,3 +13,6 @@ class SearchConfig(AppConfig):
         )
 
         signals.connect_all()
+        from . import extract
+
+        extract.connect()

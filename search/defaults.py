@@ -16,4 +16,9 @@ SYNONYMS = [
     "bijstand, bijstandsuitkering, participatiewet uitkering",
     "boete, sanctie, handhaving",
     "AVG, privacywet, GDPR",
+    # Added with the relevance set's tuning half (issue #22): paraphrases and spellings.
+    "klaar met inburgeren, inburgering afgerond, inburgeringsplicht voldaan",
+    "zroute, zelfredzaamheidsroute",
+    "opvanglocatie, azc",
+    "score, uitslag",
 ]

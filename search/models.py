@@ -247,3 +247,59 @@ def _synonyms_changed(**kwargs):
 @receiver([post_save, post_delete], sender=PromotedResult)
 def _promoted_changed(**kwargs):
     cache.delete(PROMOTED_CACHE_KEY)
+
+
+class SearchFeedback(models.Model):
+    """'Heeft u gevonden wat u zocht?': one answer, stored without any user identity."""
+
+    query = models.CharField(_("zoekvraag"), max_length=200, db_index=True)
+    found = models.BooleanField(_("gevonden"))
+    comment = models.TextField(_("toelichting"), blank=True)
+    created_at = models.DateTimeField(_("tijdstip"), default=timezone.now, db_index=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("zoekfeedback")
+        verbose_name_plural = _("zoekfeedback")
+
+    def __str__(self):
+        return f"{self.query}: {'ja' if self.found else 'nee'}"
+
+
+class ExtractedText(models.Model):
+    """The searchable text of an uploaded file (PDF, DOCX, ODT), extracted in the background.
+
+    A file that cannot be read (encrypted, corrupt, too large, a zip bomb) keeps its upload:
+    it stays listed where it was uploaded, is not indexed by its content, and the reason is
+    shown to editors in the admin (*Documentteksten*).
+    """
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Wacht op verwerking")
+        INDEXED = "indexed", _("Doorzoekbaar")
+        FAILED = "failed", _("Niet doorzoekbaar")
+
+    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE, related_name="+")
+    object_id = models.CharField(max_length=64)
+    name = models.CharField(_("bestand"), max_length=255)
+    status = models.CharField(
+        _("status"), max_length=16, choices=Status.choices, default=Status.PENDING
+    )
+    reason = models.CharField(_("reden"), max_length=300, blank=True)
+    text = models.TextField(blank=True)
+    updated_at = models.DateTimeField(_("verwerkt"), auto_now=True)
+
+    panels = [FieldPanel("name", read_only=True), FieldPanel("status", read_only=True)]
+
+    class Meta:
+        ordering = ["-updated_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["content_type", "object_id"], name="search_extracted_unique_object"
+            )
+        ]
+        verbose_name = _("documenttekst")
+        verbose_name_plural = _("documentteksten")
+
+    def __str__(self):
+        return self.name

@@ -1,7 +1,7 @@
 """Dutch text handling shared by every backend: cleaning, accent folding, tokens, crude stems.
 
-PostgreSQL stems with its own ``dutch`` snowball configuration; the SQLite backend and the
-snippet highlighter use the small suffix stripper below. Both see the same folded tokens.
+PostgreSQL stems with its ``dutch`` snowball configuration; the SQLite backend, the ranking and
+the snippet highlighter use the same Snowball algorithm (``stem``), on the same folded tokens.
 """
 
 from __future__ import annotations
@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
+
+import snowballstemmer
 
 MAX_QUERY_LENGTH = 200
 MAX_TERMS = 12
@@ -22,6 +24,10 @@ STOP_WORDS = frozenset(
     wezen kunnen ons zelf tegen na reeds wil kon niets uw iemand geweest andere""".split()
 )
 
+# snowballstemmer 3 renamed the classic Dutch algorithm (PostgreSQL's) to ``dutch_porter``.
+_STEMMER = snowballstemmer.stemmer(
+    "dutch_porter" if "dutch_porter" in snowballstemmer.algorithms() else "dutch"
+)
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _WORD = re.compile(r"[a-z0-9]+")
 
@@ -57,7 +63,10 @@ def fold_preserving(text: str) -> str:
 
 
 def fold(text: str) -> str:
-    return fold_preserving(text or "")
+    text = text or ""
+    if text.isascii():  # the common case, without a call per character
+        return text.lower()
+    return fold_preserving(text)
 
 
 def words(text: str) -> list[str]:
@@ -65,31 +74,13 @@ def words(text: str) -> list[str]:
     return _WORD.findall(fold(text))
 
 
+@lru_cache(maxsize=65536)
 def stem(word: str) -> str:
-    """A crude Dutch suffix stripper (plural, inflection, diminutive). Idempotent enough."""
-    if len(word) <= 4 or word.isdigit():
+    """The Snowball Dutch stem of a folded word: the same algorithm as PostgreSQL's ``dutch``
+    configuration (``dutch_porter`` in the snowballstemmer package)."""
+    if len(word) <= 2 or word.isdigit():
         return word
-    for suffix, replacement in (
-        ("heden", "heid"),
-        ("ingen", "ing"),
-        ("tjes", ""),
-        ("jes", ""),
-        ("tje", ""),
-        ("ene", "en"),
-        ("eren", "er"),
-        ("en", ""),
-        ("es", ""),
-        ("'s", ""),
-        ("s", ""),
-        ("e", ""),
-    ):
-        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
-            word = word[: len(word) - len(suffix)] + replacement
-            break
-    # Undouble a final consonant pair (maanden -> maand, kosten -> kost, betalen -> betal).
-    if len(word) > 4 and word[-1] == word[-2] and word[-1] not in "aeiou":
-        word = word[:-1]
-    return word
+    return _STEMMER.stemWord(word)
 
 
 def query_terms(query: str) -> list[str]:

@@ -7,6 +7,7 @@ app_name = "search"
 urlpatterns = [
     path("zoeken/", views.search_page, name="search"),
     path("zoeken/klik/", views.click, name="click"),
+    path("zoeken/feedback/", views.feedback, name="feedback"),
     path("api/v1/search/", views.SearchAPIView.as_view(), name="api-search"),
     path(
         "api/v1/search/autocomplete/",

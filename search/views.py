@@ -3,19 +3,25 @@
 from __future__ import annotations
 
 from types import SimpleNamespace
+from urllib.parse import urlencode
 
+from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.http import HttpResponseBadRequest, HttpResponseRedirect
 from django.shortcuts import render
+from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_POST
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import serializers
 from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from . import feedback as search_feedback
 from . import services
 from .query import FACET_LABELS, FACET_PARAMS, SearchParams
+from .text import clean_query
 
 PARAM_FOR_FACET = {facet: param for param, facet in FACET_PARAMS.items()}
 
@@ -36,7 +42,10 @@ def _facet_groups(response):
 
 @require_GET
 def search_page(request):
-    params = SearchParams.from_querydict(request.GET)
+    return _render_search(request, SearchParams.from_querydict(request.GET))
+
+
+def _render_search(request, params, feedback_form=None, status=200):
     response = services.run_search(request.user, params, channel="page")
     results = []
     for position, hit in enumerate(response.hits, start=params.offset + 1):
@@ -59,8 +68,35 @@ def search_page(request):
         "search_query": params.q,
         "page_obj": page_obj,
         "searched": bool(params.q or params.filters),
+        "feedback_form": feedback_form
+        or search_feedback.SearchFeedbackForm(initial={"q": params.q}),
     }
-    return render(request, "search/search.html", context)
+    return render(request, "search/search.html", context, status=status)
+
+
+@require_POST
+def feedback(request):
+    """'Heeft u gevonden wat u zocht?' as a plain POST form: works without JavaScript."""
+    form = search_feedback.SearchFeedbackForm(request.POST)
+    q = clean_query(request.POST.get("q", ""))
+    params = SearchParams(q=q)
+    if not form.is_valid():
+        return _render_search(request, params, form, status=400)
+    try:
+        search_feedback.submit(
+            request,
+            query=q,
+            found=form.cleaned_data["found"],
+            comment=form.cleaned_data.get("comment", ""),
+        )
+    except ValidationError as error:
+        form.add_error("comment", error)
+        return _render_search(request, params, form, status=400)
+    except search_feedback.RateLimited:
+        form.add_error(None, _("U hebt in korte tijd veel reacties gegeven. Probeer het later."))
+        return _render_search(request, params, form, status=429)
+    messages.success(request, _("Bedankt voor uw reactie! Daarmee verbeteren we het zoeken."))
+    return HttpResponseRedirect(reverse("search:search") + "?" + urlencode({"q": q}) + "#feedback")
 
 
 @require_GET

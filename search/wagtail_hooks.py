@@ -10,7 +10,7 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from .models import PromotedResult, Synonym
+from .models import ExtractedText, PromotedResult, Synonym
 from .reports import report
 
 REPORT_PERMISSION = "search.view_searchquery"
@@ -34,7 +34,20 @@ class PromotedResultViewSet(SnippetViewSet):
     add_to_admin_menu = False
 
 
+class ExtractedTextViewSet(SnippetViewSet):
+    """Uploaded files and whether their text is searchable, with the reason when it is not."""
+
+    model = ExtractedText
+    icon = "doc-full"
+    menu_label = _("Documentteksten")
+    list_display = ["name", "status", "reason", "updated_at"]
+    list_filter = ["status"]
+    search_fields = ["name", "reason"]
+    add_to_admin_menu = False
+
+
 register_snippet(SynonymViewSet)
+register_snippet(ExtractedTextViewSet)
 register_snippet(PromotedResultViewSet)
 
 

@@ -6,7 +6,8 @@ results nor counts ever include hidden items. Three paths, each with bounded wor
 * **Queries** go through the impact-ordered postings (``postings``, migration 0005): a
   bounded sample of the best postings per query word gives the candidates, the total and
   the facet counts (exact, or a lower bound: ``total_exact``); only the best candidates get
-  the full score in ``_page``. Date order adds a bounded walk of the date index.
+  the full score (``search.ranking`` via ``pg_ranking``). Date order adds a bounded walk of the
+  date index.
 * **Selective filters** whose matches the sample cannot hold fall back to the exact GIN path
   below (the filter keeps the intersection small): counts exact up to ``COUNT_CAP``; all
   words first, then any word; candidates per kind group via the optional RUM index
@@ -21,12 +22,13 @@ from __future__ import annotations
 from django.db import connection
 
 from ..pg_setup import rum_enabled
-from ..query import DEFAULT_KIND_BOOST, KIND_BOOST, LARGE_KINDS, SearchParams
+from ..query import LARGE_KINDS, SearchParams
 from ..synonyms import ExpandedQuery
 from ..text import STOP_WORDS
-from . import postings
+from . import pg_ranking, postings
 
 TABLE = "search_searchdocument"
+# Only to order the candidates of the exact GIN fallback; the score is search.ranking's.
 WEIGHTS = "{0.05, 0.2, 0.5, 1.0}"  # D, C (body), B (summary, keywords), A (title)
 SNIPPET_CHARS = 4000
 
@@ -45,7 +47,9 @@ def _alternative(alt: tuple[str, ...]) -> str:
 def concept_tsqueries(expanded: ExpandedQuery) -> list[str]:
     result = []
     for concept in expanded.concepts:
-        alternatives = [a for a in map(_alternative, [concept.typed, *concept.alternatives]) if a]
+        splits = getattr(concept, "splits", [])  # compound parts (search.ranking)
+        every = [concept.typed, *concept.alternatives, *splits]
+        alternatives = [a for a in map(_alternative, every) if a]
         if alternatives:
             result.append("(" + " | ".join(dict.fromkeys(alternatives)) + ")")
     return result
@@ -101,11 +105,6 @@ def id_array(ids) -> str:
     return "{" + ",".join(str(int(pk)) for pk in ids) + "}"
 
 
-def _kind_boost_sql() -> str:
-    cases = " ".join(f"WHEN '{kind}' THEN {boost}" for kind, boost in KIND_BOOST.items())
-    return f"(CASE d.kind {cases} ELSE {DEFAULT_KIND_BOOST} END)"
-
-
 class PostgresBackend:
     name = "postgres"
 
@@ -121,6 +120,7 @@ class PostgresBackend:
             return [], 0, {}
         with connection.cursor() as cursor:
             if not browse:
+                expanded = pg_ranking.with_compound_splits(cursor, expanded)
                 sampled = self._search_sampled(cursor, params, expanded, base_where, base_values)
                 if sampled is not None:
                     return sampled
@@ -325,36 +325,7 @@ class PostgresBackend:
                 head + values + [params.page_size, params.offset],
             )
             return cursor.fetchall()
-        # The queries are parsed once (a materialised CTE), not once per candidate row; the
-        # wide columns are read for the returned page only.
-        concepts = concept_tsqueries(expanded)
-        parts = ", ".join(f"to_tsquery('dutch', %s) AS c{i}" for i in range(len(concepts)))
-        coverage = " + ".join(f"(d.search_vector @@ qs.c{i})::int" for i in range(len(concepts)))
-        likes = _like_words(expanded)
-        like_score = " + ".join(["(d.title_folded LIKE %s)::int * 0.05"] * len(likes)) or "0"
-        score = (
-            f"(ts_rank_cd('{WEIGHTS}', d.search_vector, qs.q, 1)"
-            f" * (0.5 + ({coverage})::float / %s) + {like_score}"
-            f" + 0.2 * similarity(d.title_folded, %s))"
-            " * (1 + 0.4 * d.quality)"
-            " * (1 + 0.25 * exp(-greatest(0, extract(epoch from (now() - coalesce(d.date, now()))))"
-            " / 31536000.0))"
-            f" * {_kind_boost_sql()}"
-        )
-        query_values = [tsquery_string(expanded), *concepts]
-        score_values = [len(concepts), *likes, " ".join(expanded.typed_words())[:200]]
-        order = "{p}score DESC, {p}date DESC NULLS LAST, {p}id DESC"
-        if params.sort == "date":
-            order = "{p}date DESC NULLS LAST, {p}score DESC, {p}id DESC"
-        cursor.execute(
-            f"WITH qs AS MATERIALIZED (SELECT to_tsquery('dutch', %s) AS q, {parts}) "
-            f"SELECT {columns}, s.score FROM ("
-            f"SELECT d.id, d.date, {score} AS score FROM {TABLE} d, qs WHERE {where} "
-            f"ORDER BY {order.format(p='')} LIMIT %s OFFSET %s) s JOIN {TABLE} d ON d.id = s.id "
-            f"ORDER BY {order.format(p='s.')}",
-            query_values + head + score_values + values + [params.page_size, params.offset],
-        )
-        return cursor.fetchall()
+        return pg_ranking.score_page(cursor, params, expanded, where, values)
 
     def fetch(self, ids: list[int], tokens: list[str]):
         """Rows for the given ids that the tokens may see (promoted results)."""

@@ -62,7 +62,8 @@ def _words_with_weights(expanded: ExpandedQuery) -> list[tuple[str, float, int]]
     """(word, weight, concept index) for every meaningful word of every alternative."""
     result = []
     for index, concept in enumerate(expanded.concepts):
-        for position, alternative in enumerate([concept.typed, *concept.alternatives]):
+        splits = getattr(concept, "splits", [])  # compound parts (search.ranking)
+        for position, alternative in enumerate([concept.typed, *concept.alternatives, *splits]):
             meaningful = [w for w in alternative if w not in STOP_WORDS]
             if not meaningful:
                 continue

@@ -6,7 +6,6 @@ the user may see (title, summary, keywords and the start of the body).
 
 from __future__ import annotations
 
-import math
 from collections import Counter
 from functools import reduce
 from operator import or_
@@ -15,13 +14,12 @@ from django.db.models import Q
 from django.db.models.functions import Substr
 from django.utils import timezone
 
+from .. import ranking
 from ..models import SearchDocument, SearchTerm
-from ..query import DEFAULT_KIND_BOOST, KIND_BOOST, SearchParams
+from ..query import SearchParams
 from ..synonyms import ExpandedQuery
-from ..text import STOP_WORDS, stem, words
 
-BODY_CHARS = 6000
-FIELD_WEIGHTS = (("title", 1.0), ("keywords", 0.5), ("summary", 0.5), ("body", 0.2))
+BODY_CHARS = ranking.BODY_CHARS
 
 
 def access_q(tokens) -> Q:
@@ -33,30 +31,6 @@ def filters_q(params: SearchParams) -> Q:
     for _facet, facet_tokens in params.facet_tokens().items():
         q &= reduce(or_, (Q(facets__contains=f"|{token}|") for token in facet_tokens))
     return q
-
-
-def _word_matches(query_word: str, doc_words: set[str], doc_stems: set[str]) -> float:
-    """1 for an exact or stem match, 0.6 for a prefix, 0.4 for a compound part, else 0."""
-    if query_word in doc_words:
-        return 1.0
-    query_stem = stem(query_word)
-    if query_stem in doc_stems:
-        return 1.0
-    if len(query_stem) >= 4 and any(w.startswith(query_stem) for w in doc_words):
-        return 0.6
-    if len(query_word) >= 5 and any(query_word in w for w in doc_words if len(w) > len(query_word)):
-        return 0.4
-    return 0.0
-
-
-def _alternative_score(alternative, fields) -> float:
-    meaningful = [w for w in alternative if w not in STOP_WORDS] or list(alternative)
-    best = 0.0
-    for weight, doc_words, doc_stems in fields:
-        scores = [_word_matches(w, doc_words, doc_stems) for w in meaningful]
-        if scores and min(scores) > 0:  # every word of a multi-word synonym must match
-            best = max(best, weight * sum(scores) / len(scores))
-    return best
 
 
 class SimpleBackend:
@@ -81,36 +55,11 @@ class SimpleBackend:
 
     def search(self, params: SearchParams, expanded: ExpandedQuery, tokens):
         now = timezone.now()
-        matched = []
-        for row in self._documents(params, tokens).iterator(chunk_size=2000):
-            if expanded.is_empty:
-                matched.append((0.0, row))
-                continue
-            fields = []
-            for (_name, weight), text in zip(
-                FIELD_WEIGHTS, (row[2], row[9], row[5], row[6]), strict=True
-            ):
-                doc_words = set(words(text))
-                fields.append((weight, doc_words, {stem(w) for w in doc_words}))
-            covered = 0
-            total = 0.0
-            for concept in expanded.concepts:
-                best = max(
-                    _alternative_score(alt, fields)
-                    for alt in [concept.typed, *concept.alternatives]
-                )
-                if best > 0:
-                    covered += 1
-                    total += best
-            if covered == 0:
-                continue
-            score = total * (0.5 + covered / len(expanded.concepts))
-            score *= 1 + 0.4 * (row[11] or 0)
-            if row[4]:
-                age = max(0.0, (now - row[4]).total_seconds()) / 31536000.0
-                score *= 1 + 0.25 * math.exp(-age)
-            score *= KIND_BOOST.get(row[1], DEFAULT_KIND_BOOST)
-            matched.append((score, row))
+        rows = list(self._documents(params, tokens).iterator(chunk_size=2000))
+        if expanded.is_empty:
+            matched = [(0.0, row) for row in rows]
+        else:
+            matched = self._score(expanded, rows, now)
         counts: Counter = Counter()
         for _score, row in matched:
             counts.update(t for t in row[10].split("|") if t)
@@ -125,6 +74,38 @@ class SimpleBackend:
         page = matched[params.offset : params.offset + params.page_size]
         rows = [(*row[:9], score) for score, row in page]
         return rows, len(matched), dict(counts)
+
+    def _score(self, expanded: ExpandedQuery, rows, now):
+        """The shared ranking (``search.ranking``) with statistics of the visible documents."""
+        analysed = [
+            ranking.analyse(
+                {"title": row[2], "summary": row[5], "keywords": row[9], "body": row[6]}
+            )
+            for row in rows
+        ]
+        vocabulary = set()
+        for stats in analysed:
+            for counter in stats.counts.values():
+                vocabulary.update(counter)
+        expanded = ranking.add_compound_splits(expanded, vocabulary.__contains__)
+        query = ranking.rank_query(expanded)
+        query.documents = float(len(rows))
+        ranking.prepare_matches(query, vocabulary)
+        for word, tokens in query.matches.items():
+            query.df[word] = sum(
+                1
+                for stats in analysed
+                if any(t in c for c in stats.counts.values() for t in tokens)
+            )
+        averages = ranking.averages_of(analysed)
+        matched = []
+        for row, stats in zip(rows, analysed, strict=True):
+            score = ranking.score_document(
+                query, stats, averages, kind=row[1], quality=row[11], date=row[4], now=now
+            )
+            if score > 0:
+                matched.append((score, row))
+        return matched
 
     def fetch(self, ids, tokens):
         if not ids:

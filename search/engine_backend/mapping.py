@@ -20,6 +20,7 @@ from elasticsearch.dsl import (
     tokenizer,
 )
 
+from ..ranking import ELASTIC_SIMILARITY
 from ..synonyms import synonym_groups
 from ..text import STOP_WORDS
 
@@ -146,6 +147,8 @@ def index_body(groups=None, compound_words=None) -> dict:
             "number_of_shards": 1,
             "auto_expand_replicas": "0-1",
             "analysis": analysis_settings(groups, compound_words),
+            # BM25 with the k1/b of the database backends' ranking (search/ranking.py).
+            "similarity": {"default": dict(ELASTIC_SIMILARITY)},
         },
         "mappings": SearchItem._doc_type.mapping.to_dict(),
     }

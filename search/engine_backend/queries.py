@@ -7,11 +7,13 @@ from django.utils import timezone
 from elasticsearch.dsl import Q, Search
 
 from ..query import KIND_BOOST, SearchParams
+from ..ranking import ELASTIC_BOOSTS
 from ..synonyms import ExpandedQuery
 from .connection import alias_name
 
 SOURCE_FIELDS = ["kind", "title", "url", "date", "summary", "body", "level", "status"]
-TEXT_FIELDS = ["title^3", "summary^2", "keywords^2", "body"]
+# The same field weights as the database backends' BM25F (search/ranking.py).
+TEXT_FIELDS = [f"{name}^{weight:g}" for name, weight in ELASTIC_BOOSTS.items()]
 
 
 def _safe(text: str) -> str:
