@@ -104,9 +104,8 @@ def opbrengst_document(opbrengst: Opbrengst) -> dict | None:
 
 
 def file_document(document: Document) -> dict | None:
-    """A community file: its title and name, and the text inside it once extracted."""
-    from search.extract import text_for  # the search app owns extraction
-
+    """A community file: its title and name. The search app adds the text inside the file
+    once it has extracted it (``search.extract``), so this module needs nothing of search."""
     community = document.community
     return _content_document(
         document,
@@ -114,7 +113,7 @@ def file_document(document: Document) -> dict | None:
         kind="document",
         title=document.title,
         summary=document.original_name,
-        body=text_for(document),
+        body="",
         url=f"{community.url}documenten/{document.pk}/download/",
         date=document.created_at,
     )

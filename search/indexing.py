@@ -138,9 +138,23 @@ def _documents_of(content_type_id, pk, source_name):
     ).filter(Q(object_id=str(pk)) | Q(object_id__startswith=f"{pk}#"))
 
 
+def with_extracted_text(instance, data: dict) -> dict:
+    """Uploaded files (``extract.EXTRACTED_MODELS``): the text extracted from the file joins the
+    body the source gave, so content apps never import the search app to index a file."""
+    from .extract import EXTRACTED_MODELS, text_for
+
+    if instance._meta.label not in EXTRACTED_MODELS:
+        return data
+    text = text_for(instance)
+    if not text:
+        return data
+    return {**data, "body": " ".join(filter(None, [data.get("body") or "", text]))}
+
+
 @transaction.atomic
 def upsert(instance, data: dict, source_name: str, variant: str = "") -> SearchDocument:
     content_type = ContentType.objects.get_for_model(instance, for_concrete_model=False)
+    data = with_extracted_text(instance, data)
     fields = document_fields(data)
     key = object_key(instance.pk, variant)
     existing = (
