@@ -56,6 +56,10 @@ as_root runuser -u postgres -- psql -q -p "$PGPORT" -v ON_ERROR_STOP=1 \
     -c "ALTER ROLE postgres PASSWORD '$TEST_DB_PASSWORD'" >/dev/null
 PGPASSWORD="$TEST_DB_PASSWORD" psql -q -h 127.0.0.1 -p "$PGPORT" -U postgres -d postgres \
     -c "SELECT 1" >/dev/null || { say "PostgreSQL refuses the test role"; exit 1; }
+# The database DATABASE_URL names (pytest-django creates its own test_ copy beside it).
+PGPASSWORD="$TEST_DB_PASSWORD" psql -q -h 127.0.0.1 -p "$PGPORT" -U postgres -d postgres -tAc \
+    "SELECT 1 FROM pg_database WHERE datname = 'lerend_stelsel'" | grep -q 1 \
+    || PGPASSWORD="$TEST_DB_PASSWORD" createdb -h 127.0.0.1 -p "$PGPORT" -U postgres lerend_stelsel
 say "PostgreSQL answers on 127.0.0.1:$PGPORT"
 
 # --- Redis ------------------------------------------------------------------------------
