@@ -66,6 +66,14 @@ DEMO_USERS = [
         "demo-inburgeraar-2026",
     ),
     ("beheerder@example.org", "Bart", "Peters", "divosa", roles.BEHEERDER, "demo-beheerder-2026"),
+    (
+        "orgbeheer@example.org",
+        "Hanna",
+        "Visser",
+        "gemeente-utrecht",
+        roles.ORGANISATIEBEHEERDER,
+        "demo-orgbeheer-2026",
+    ),
 ]
 ADMIN = ("admin@example.org", "demo-admin-2026")
 

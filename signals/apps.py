@@ -24,3 +24,7 @@ class SignalsConfig(AppConfig):
         navigation.register(_("Signalen"), "signals:list", order=30, visible=_signed_in_chain)
         navigation.register(_("Werkbank"), "signals:workbench", order=35, visible=_coordinator)
         navigation.register(_("Opvolging"), "signals:public_followup", order=40)
+
+        from . import page_cache
+
+        page_cache.connect()

@@ -18,6 +18,18 @@ CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 PASSWORD = "correct-horse-battery"
 
 
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """Every test starts with an empty cache: the local-memory cache lives for the whole run,
+    and a page, menu or rate-limit count cached by one test must not leak into the next
+    (their database rows were rolled back)."""
+    from django.core.cache import caches
+
+    for alias in caches:
+        caches[alias].clear()
+    yield
+
+
 @pytest.fixture
 def make_user(db):
     """make_user(role=..., **fields) -> a saved, active user with that role (password: PASSWORD)."""

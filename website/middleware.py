@@ -75,5 +75,8 @@ class DutchFirstLocaleMiddleware:
         request.LANGUAGE_CODE = language
         response = self.get_response(request)
         response.headers.setdefault("Content-Language", translation.get_language() or language)
-        patch_vary_headers(response, ("Cookie",))
+        # A public (shared-cache) page already says how it varies: the Dutch default variant
+        # is one for everyone, a chosen language adds "Vary: Cookie" (core.http_cache).
+        if "public" not in response.get("Cache-Control", ""):
+            patch_vary_headers(response, ("Cookie",))
         return response

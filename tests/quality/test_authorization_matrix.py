@@ -185,6 +185,7 @@ EXPECTED: dict[str, str] = {
     'kennisbank/feeds/atom/': 'A A A A A A A A A',
     'zoeken/': 'A A A A A A A A A',
     'zoeken/klik/': 'B B B B B B B B B',
+    'zoeken/feedback/': 'M M M M M M M M M',  # POST only (the search page's form)
     'api/v1/search/': 'A A A A A A A A A',
     'api/v1/search/autocomplete/': 'A A A A A A A A A',
     'rapportage/': 'L D A D D A A D A',

@@ -41,8 +41,9 @@ pytestmark = pytest.mark.slow
 
 @pytest.mark.django_db
 def test_signal_submission_succeeds_while_the_broker_is_down_and_is_delivered_later(
-    client_for, make_user, monkeypatch, django_capture_on_commit_callbacks
+    client_for, make_user, monkeypatch, django_capture_on_commit_callbacks, settings
 ):
+    settings.OUTBOX_BATCH_IN_PROCESS = False  # the broker path, not the embedded batch
     from notifications import outbox
     from notifications.models import Notification, OutboxMessage
     from signals.models import Signal

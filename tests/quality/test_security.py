@@ -151,6 +151,10 @@ CSRF_EXEMPT = {
     # RFC 8058 one-click unsubscribe from mail clients: the signed token is the authorisation
     # and the only effect is switching e-mail off for the token's owner.
     "meldingen/afmelden/<str:token>/": "signed token",
+    # Public pages stay cacheable (no per-visitor token): these check the request's origin
+    # instead (core.http_cache.same_origin_post), see test_origin_checked_posts_refuse_*.
+    "kennisbank/feedback/<int:page_id>/": "origin check",
+    "i18n/setlang/": "origin check",
 }
 
 
@@ -198,6 +202,29 @@ def test_every_form_endpoint_rejects_a_post_without_csrf_token(make_user, home_p
                 accepted[f"{who} {path}"] = response.status_code
     assert accepted == {}
     assert checked > 20
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "headers",
+    [{"HTTP_ORIGIN": "https://evil.example"}, {"HTTP_SEC_FETCH_SITE": "cross-site"}],
+)
+def test_origin_checked_posts_refuse_a_cross_site_post(make_user, home_page, headers):
+    from knowledge.factories import publish_question
+    from knowledge.models import PageFeedback
+
+    question = publish_question("Wie betaalt de leerbaarheidstoets?")
+    signed_in = Client()
+    signed_in.force_login(make_user(role=roles.PROFESSIONAL))
+    for browser in (Client(), signed_in):
+        feedback = browser.post(
+            f"/kennisbank/feedback/{question.pk}/", {"helpful": "ja"}, **headers
+        )
+        assert feedback.status_code == 403
+        language = browser.post("/i18n/setlang/", {"language": "en"}, **headers)
+        assert language.status_code == 403
+        assert "ls_language" not in language.cookies
+    assert not PageFeedback.objects.filter(page=question).exists()
 
 
 @pytest.mark.django_db

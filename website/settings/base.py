@@ -312,6 +312,16 @@ LOGIN_LOCKOUT_SECONDS = env_int("LOGIN_LOCKOUT_SECONDS", 15 * 60, minimum=1)
 # none: the direct peer is the client). See core.ratelimit.client_ip and docs/operations.md.
 TRUSTED_PROXIES = env_list("TRUSTED_PROXIES", [])
 FEEDBACK_CONTACT_RETENTION_DAYS = env_int("FEEDBACK_CONTACT_RETENTION_DAYS", 90, minimum=1)
+# Lock-out of one address that fails many logins across accounts (docs/security.md).
+LOGIN_ADDRESS_FAILURE_LIMIT = env_int(
+    "LOGIN_ADDRESS_FAILURE_LIMIT", 4 * LOGIN_FAILURE_LIMIT, minimum=1
+)
+# JSON nesting the API accepts (deeper is a 400).
+API_MAX_JSON_DEPTH = env_int("API_MAX_JSON_DEPTH", 32, minimum=2)
+# Public phone numbers the personal-data guard lets through (E.164, comma-separated).
+PRIVACY_GUARD_ALLOWED_PHONE_NUMBERS = env_list("PRIVACY_GUARD_ALLOWED_PHONE_NUMBERS", [])
+# Days a feedback reference code shows its status.
+FEEDBACK_REFERENCE_DAYS = env_int("FEEDBACK_REFERENCE_DAYS", 365, minimum=1)
 # OpenID Connect providers (JSON list, docs/identity.md) and the removal grace period.
 OIDC_PROVIDERS = env("OIDC_PROVIDERS", "[]")
 ACCOUNT_REMOVAL_GRACE_DAYS = env_int("ACCOUNT_REMOVAL_GRACE_DAYS", 14, minimum=0)
