@@ -8,8 +8,6 @@ from .categories import category_for
 from .models import Notification, NotificationPreference
 from .outbox import handler
 
-absolute = emails.absolute  # kept for callers of the first version
-
 
 def _user_with_preference(user_id):
     user = (

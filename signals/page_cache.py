@@ -21,8 +21,10 @@ def public_paths(obj) -> list[str]:
         paths.append(reverse("reporting:public"))  # public figures count published signals
     except NoReverseMatch:
         pass
-    targets = [obj] if isinstance(obj, Signal | Dossier) else []
-    targets += [getattr(obj, name, None) for name in ("signal", "dossier") if not targets]
+    if isinstance(obj, Signal | Dossier):
+        targets = [obj]
+    else:  # a history row, follow-up or consultation belongs to a signal or a dossier
+        targets = [getattr(obj, "signal", None), getattr(obj, "dossier", None)]
     for target in filter(None, targets):
         kind = "signaal" if isinstance(target, Signal) else "dossier"
         paths.append(reverse("signals:public_detail", args=[kind, target.pk]))
