@@ -13,6 +13,6 @@ def publish_scheduled() -> None:
 @shared_task(name="knowledge.tasks.review_reminders")
 def review_reminders() -> int:
     """Flag content whose review date has passed to its owner (once per due date)."""
-    from .services import flag_overdue_content
+    from .review import flag_overdue_content
 
     return flag_overdue_content()
