@@ -30,3 +30,8 @@ def org_token(organisation_id) -> str:
 
 def community_token(community_id) -> str:
     return f"community:{community_id}"
+
+
+def partner_token(organisation_id) -> str:
+    """Held by the ketenpartner staff of an organisation: they read what was asked of it."""
+    return f"partner:{organisation_id}"

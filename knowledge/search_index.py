@@ -7,10 +7,13 @@ from __future__ import annotations
 
 from django.db.models import Count, Q
 from django.utils.html import strip_tags
+from django.utils.translation import gettext as _
+from wagtail.documents import get_document_model, get_document_model_string
 
 from core import access
 
-from .models import Audience, HandreikingPage, PageFeedback, QuestionPage
+from . import attachments
+from .models import Audience, HandreikingPage, KnowledgeAttachment, PageFeedback, QuestionPage
 
 
 def _text(stream) -> str:
@@ -69,6 +72,43 @@ def handreiking_document(page: HandreikingPage) -> dict:
     }
 
 
+def attachment_document(document) -> dict | None:
+    """A Wagtail document used on live knowledge pages: found by its title and (through the
+    search app's extraction) the text inside the file, by the readers of those pages."""
+    pages = attachments.pages_using(document)
+    if not pages:
+        return None
+    public = attachments.outsiders_may_download(document) and not (
+        document.collection.get_view_restrictions().exists()
+    )
+    return {
+        "kind": "document",
+        "title": document.title,
+        "url": document.url,
+        "date": document.created_at,
+        "summary": _("Bijlage bij: %(pages)s") % {"pages": "; ".join(p.title for p in pages)},
+        "body": "",
+        "themes": sorted({t.name for p in pages for t in p.themes.all()}),
+        "phases": sorted({ph.name for p in pages for ph in p.phases.all()}),
+        "tags": [],
+        "access": [access.PUBLIC] if public else [access.CHAIN],
+    }
+
+
+def _documents_of_page(page):
+    return list(
+        KnowledgeAttachment.objects.filter(page_id=page.pk).values_list("document_id", flat=True)
+    )
+
+
+def _documents_below(restriction):
+    return list(
+        KnowledgeAttachment.objects.filter(page__path__startswith=restriction.page.path)
+        .values_list("document_id", flat=True)
+        .distinct()
+    )
+
+
 def _feedback_pages(model):
     def resolve(feedback):
         return list(model.objects.filter(pk=feedback.page_id).values_list("pk", flat=True))
@@ -96,5 +136,22 @@ SOURCES = [
         ),
         "to_document": handreiking_document,
         "depends_on": {"knowledge.PageFeedback": _feedback_pages(HandreikingPage)},
+    },
+    {
+        "name": "knowledge.document",
+        "model": get_document_model_string(),
+        "queryset": lambda: (
+            get_document_model()
+            .objects.filter(knowledge_uses__page__live=True)
+            .select_related("collection")
+            .distinct()
+        ),
+        "to_document": attachment_document,
+        "depends_on": {
+            "knowledge.KnowledgeAttachment": lambda row: [row.document_id],
+            "knowledge.QuestionPage": _documents_of_page,
+            "knowledge.HandreikingPage": _documents_of_page,
+            "wagtailcore.PageViewRestriction": _documents_below,
+        },
     },
 ]

@@ -276,3 +276,22 @@ def feedback_comments_menu_item():
         order=170,
         perm="knowledge.view_pagefeedback",
     )
+
+
+@hooks.register("before_serve_document")
+def keep_restricted_attachments_inside(document, request):
+    """A document used only on knowledge pages for chain professionals is served only to
+    those who may read such a page (a public page using it makes it public). Documents no
+    knowledge page uses keep Wagtail's own collection privacy."""
+    from django.contrib.auth.views import redirect_to_login
+
+    from . import attachments
+    from .models import can_see_restricted
+
+    if not attachments.is_attached(document) or can_see_restricted(request.user):
+        return None
+    if attachments.outsiders_may_download(document):
+        return None
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    raise PermissionDenied

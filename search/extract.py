@@ -32,7 +32,11 @@ CHUNK = 64 * 1024
 # (app_label.Model, file field, source name of the search index, display name attribute)
 EXTRACTED_MODELS = {
     "communities.Document": ("file", "communities.document", "original_name"),
+    # Wagtail documents used on knowledge pages (knowledge.attachments)
+    "wagtaildocs.Document": ("file", "knowledge.document", "title"),
 }
+# Editors can replace the file of these in place: extract again on every full save.
+REPLACEABLE_FILES = {"wagtaildocs.Document"}
 XML_MEMBERS = {"docx": "word/document.xml", "odt": "content.xml"}
 
 
@@ -188,7 +192,8 @@ def extract_document(label: str, pk) -> str:
     try:
         size = upload.size
         with upload.open("rb") as fileobj:
-            entry.text = extract_text(fileobj, name, size)
+            # The display name may be a title without an extension (Wagtail documents).
+            entry.text = extract_text(fileobj, name if "." in name else upload.name, size)
         entry.status, entry.reason = ExtractedText.Status.INDEXED, ""
     except Unreadable as exc:
         entry.status, entry.reason, entry.text = ExtractedText.Status.FAILED, str(exc)[:300], ""
@@ -203,9 +208,10 @@ def extract_document(label: str, pk) -> str:
 
 
 def on_uploaded(sender, instance, created, **kwargs):
-    if not created or kwargs.get("raw"):
-        return
     label = f"{sender._meta.app_label}.{sender.__name__}"
+    replaced = label in REPLACEABLE_FILES and kwargs.get("update_fields") is None
+    if not (created or replaced) or kwargs.get("raw"):
+        return
     pk = instance.pk
     transaction.on_commit(lambda: extract_document.delay(label, pk))
 

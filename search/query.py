@@ -35,6 +35,7 @@ KIND_LABELS = {
     "event": _("Bijeenkomst"),
     "opbrengst": _("Opbrengst"),
     "document": _("Document"),
+    "partner_answer": _("Inbreng ketenpartner"),
     "signal": _("Signaal"),
     "dossier": _("Dossier"),
     "page": _("Pagina"),

@@ -8,10 +8,12 @@ the public summary for everyone else (anonymous visitors, inburgeraars).
 from __future__ import annotations
 
 from django.urls import reverse
+from django.utils.translation import gettext as _
 
+from accounts import roles
 from core import access
 
-from .models import Dossier, Signal
+from .models import Consultation, Dossier, Signal
 
 
 def _labels(item) -> dict:
@@ -91,6 +93,59 @@ def dossier_documents(dossier: Dossier) -> list[dict]:
     return documents
 
 
+def user_tokens(user):
+    if user.has_role(roles.KETENPARTNER) and getattr(user, "organisation_id", None):
+        yield access.partner_token(user.organisation_id)
+
+
+def consultation_documents(consultation: Consultation) -> list[dict]:
+    """A ketenpartner's answer, for the readers of the consultation (the coordinators and the
+    partner's staff), or for everyone once the coordinator shows it in the public follow-up."""
+    if not consultation.answer:
+        return []
+    subject = consultation.subject
+    organisation = consultation.organisation
+    common = {
+        "kind": "partner_answer",
+        "title": _("Inbreng van %(org)s: %(title)s")
+        % {"org": organisation.name, "title": subject.title},
+        "themes": [t.name for t in subject.themes.all()],
+        "organisations": [organisation.abbreviation or organisation.name],
+        "date": consultation.answered_at or consultation.created_at,
+        "body": consultation.answer,
+    }
+    if consultation.answer_is_public and subject.is_published:
+        kind = "signaal" if consultation.signal_id else "dossier"
+        return [
+            {
+                **common,
+                "variant": "",
+                "summary": subject.public_summary,
+                "url": reverse("signals:public_detail", args=[kind, subject.pk]),
+                "access": [access.PUBLIC],
+            }
+        ]
+    return [
+        {
+            **common,
+            "variant": "",
+            "summary": consultation.question,
+            "url": consultation.get_absolute_url(),
+            "access": [
+                *(access.role_token(role) for role in roles.COORDINATOR_ROLES),
+                access.partner_token(consultation.organisation_id),
+            ],
+        }
+    ]
+
+
+def _consultations_of(field):
+    def resolve(item):
+        return list(Consultation.objects.filter(**{field: item}).values_list("pk", flat=True))
+
+    return resolve
+
+
 SOURCES = [
     {
         "name": "signals.signal",
@@ -105,5 +160,18 @@ SOURCES = [
         "model": "signals.Dossier",
         "queryset": lambda: Dossier.objects.prefetch_related("themes"),
         "to_document": dossier_documents,
+    },
+    {
+        "name": "signals.consultation",
+        "model": "signals.Consultation",
+        "queryset": lambda: Consultation.objects.exclude(answer="").select_related(
+            "organisation", "signal", "dossier"
+        ),
+        "to_document": consultation_documents,
+        # Publishing the signal or dossier changes who may read a public answer.
+        "depends_on": {
+            "signals.Signal": _consultations_of("signal"),
+            "signals.Dossier": _consultations_of("dossier"),
+        },
     },
 ]

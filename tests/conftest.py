@@ -30,6 +30,17 @@ def _fresh_cache():
     yield
 
 
+@pytest.fixture(autouse=True)
+def _outside_a_request():
+    """Every test starts outside a request. A streamed response the test client never closed
+    (a file download) leaves its request open, and the outbox would keep collecting the next
+    test's messages for a request end that never comes."""
+    from notifications import batch
+
+    batch._scope.ids = None
+    yield
+
+
 @pytest.fixture
 def make_user(db):
     """make_user(role=..., **fields) -> a saved, active user with that role (password: PASSWORD)."""

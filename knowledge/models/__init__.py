@@ -7,6 +7,7 @@ by pages, listings, theme pages, related questions, feeds and search.
 The models live in modules by concern; this package re-exports them.
 """
 
+from .attachments import KnowledgeAttachment
 from .base import (
     Audience,
     KnowledgePageMixin,
@@ -42,6 +43,7 @@ __all__ = [
     "HandreikingIndexPage",
     "HandreikingPage",
     "HandreikingPageTag",
+    "KnowledgeAttachment",
     "KnowledgeIndexPage",
     "KnowledgePageMixin",
     "KnowledgePageQuerySet",
