@@ -54,7 +54,15 @@ def _list(request, form, status=200):
 def subscription_list(request):
     """GET: the list and the form; POST: add (also from the theme page and the signal list)."""
     if request.method != "POST":
-        return _list(request, SubscriptionForm())
+        # "Volg dit thema" links pre-fill the form (?theme=<id>, ?region=<id> ...).
+        initial = {
+            k: request.GET[k]
+            for k in ("theme", "region", "phase", "organisation")
+            if request.GET.get(k, "").isdigit()
+        }
+        if request.GET.get("q"):
+            initial["q"] = request.GET["q"][:200]
+        return _list(request, SubscriptionForm(initial=initial))
     form = SubscriptionForm(request.POST)
     back = safe_next(request, reverse("notifications:subscriptions"))
     if form.is_valid():
