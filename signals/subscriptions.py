@@ -34,11 +34,28 @@ FANOUT_HANDLER = "signals.subscription_fanout"
 VERB = "subscription-signal"
 
 
-def queue_fanout(signal: Signal) -> None:
-    """Record the fan-out in the caller's transaction (runs after commit)."""
+OUTCOME_EVENTS = ("resolve", "decline")
+
+
+def queue_fanout(signal: Signal, event: str = "created", event_id=None) -> None:
+    """Record the fan-out in the caller's transaction (runs after commit).
+
+    ``event`` is ``created`` (submission) or an outcome (``resolve``, ``decline``).
+    """
+    suffix = f"{event}:{event_id}" if event_id else event
     outbox.enqueue(
-        FANOUT_HANDLER, {"signal_id": signal.pk}, dedupe_key=f"subscriptions:signal:{signal.pk}"
+        FANOUT_HANDLER,
+        {"signal_id": signal.pk, "event": event, "event_id": event_id},
+        dedupe_key=f"subscriptions:signal:{signal.pk}:{suffix}",
     )
+
+
+def _title(event: str) -> str:
+    if event == "resolve":
+        return _("Uitkomst bij een signaal uit uw volgopdracht: %(title)s")
+    if event == "decline":
+        return _("Afgewezen, een signaal uit uw volgopdracht: %(title)s")
+    return _("Nieuw signaal in uw volgopdracht: %(title)s")
 
 
 def _either(field: str, value) -> Q:
@@ -76,23 +93,35 @@ def recipients_for(signal: Signal, theme_ids) -> dict[int, str]:
     return {user_id: strongest(freqs) for user_id, freqs in chosen.items()}
 
 
-def fan_out(signal_id: int) -> int:
-    """Notify the subscribers of a new signal. Returns how many people were notified."""
+def fan_out(signal_id: int, event: str = "created", event_id=None) -> int:
+    """Notify the subscribers of a new signal or of its outcome. Returns how many people.
+
+    For an outcome, people who already hear about it as submitter, supporter or follower
+    of the signal are left out (one message per person).
+    """
     signal = Signal.objects.filter(pk=signal_id).first()
     if signal is None:
         return 0
     theme_ids = list(signal.themes.values_list("pk", flat=True))
     frequencies = recipients_for(signal, theme_ids)
+    body = signal.description
+    if event in OUTCOME_EVENTS:
+        from .services.common import interested_in_signal
+
+        for user_id in interested_in_signal(signal) if frequencies else ():
+            frequencies.pop(user_id, None)
+        body = signal.outcome or body
     content = {
         "verb": VERB,
-        "title": _("Nieuw signaal in uw volgopdracht: %(title)s") % {"title": signal.title[:170]},
+        "title": _title(event) % {"title": signal.title[:160]},
         "url": signal.get_absolute_url(),
-        "body": signal.description[:500],
-        "event_key": f"subscription:signal:{signal.pk}:created",
+        "body": body[:500],
+        "event_key": f"subscription:signal:{signal.pk}:{event}"
+        + (f":{event_id}" if event_id else ""),
     }
     return deliver_chosen(frequencies, content)
 
 
 @outbox.handler(FANOUT_HANDLER)
 def _handle(payload: dict) -> None:
-    fan_out(payload["signal_id"])
+    fan_out(payload["signal_id"], payload.get("event", "created"), payload.get("event_id"))

@@ -217,3 +217,30 @@ def test_subscribe_refuses_empty_criteria_bad_frequency_and_personal_data(make_u
     again = subs.subscribe(user, query="overdracht", frequency="weekly")
     same = subs.subscribe(user, query="overdracht", frequency="immediate")
     assert again.pk == same.pk and same.frequency == "immediate"
+
+
+def test_an_outcome_reaches_subscribers_once_and_not_the_followers_twice(
+    make_user, submit, taxonomy, committed
+):
+    from signals import services
+    from signals.models import Follow
+
+    coordinator = make_user(role=roles.COORDINATOR_UITVOERING)
+    subscriber = make_user(role=roles.KETENPARTNER)
+    follower = make_user(role=roles.PROFESSIONAL)
+    subs.subscribe(subscriber, theme=taxonomy["theme"], frequency="immediate")
+    subs.subscribe(follower, theme=taxonomy["theme"], frequency="immediate")
+    with committed():
+        signal = submit(themes=[taxonomy["theme"]])
+    Follow.objects.create(user=follower, signal=signal)
+    mail.outbox.clear()
+    with committed():
+        services.apply_action(signal, "resolve", coordinator, "Werkinstructie aangepast.")
+    titles = {m.to[0]: m.subject for m in mail.outbox}
+    assert titles[subscriber.email].startswith("Uitkomst bij een signaal uit uw volgopdracht")
+    # The follower hears it as a follower (signal-resolve), not a second time as subscriber.
+    assert Notification.objects.filter(recipient=follower, verb="subscription-signal").count() == 1
+    assert Notification.objects.filter(recipient=follower, verb="signal-resolve").count() == 1
+    assert (
+        Notification.objects.filter(recipient=subscriber, verb="subscription-signal").count() == 2
+    )
