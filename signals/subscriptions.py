@@ -1,4 +1,5 @@
-"""Fan-out of a new signal to the people whose subscriptions ("volgopdrachten") match it.
+"""Fan-out of a new signal, and of its outcome (resolved/declined), to the people whose
+subscriptions ("volgopdrachten") match it.
 
 ``queue_fanout`` is called by the submission service inside its transaction and writes one
 outbox message; the handler runs after commit (in the worker) and costs a constant number
@@ -32,8 +33,6 @@ from .models import Signal
 
 FANOUT_HANDLER = "signals.subscription_fanout"
 VERB = "subscription-signal"
-
-
 OUTCOME_EVENTS = ("resolve", "decline")
 
 
