@@ -15,6 +15,7 @@ import importlib
 from dataclasses import dataclass
 
 from django.apps import apps as global_apps
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 PROFESSIONAL = "professional"
@@ -306,6 +307,13 @@ def user_roles(user) -> set[str]:
 def is_chain_professional(user) -> bool:
     """The one definition of a chain professional, used by signals, knowledge and search."""
     return bool(user_roles(user) & CHAIN_ROLES)
+
+
+def chain_professionals(users):
+    """``users`` (a User queryset) narrowed to chain professionals: the set-based form of
+    ``is_chain_professional`` (same roles; superusers count as beheerder)."""
+    names = [ROLES[key].group_name for key in CHAIN_ROLES]
+    return users.filter(Q(groups__name__in=names) | Q(is_superuser=True)).distinct()
 
 
 def assign_role(user, role_key: str) -> None:

@@ -7,12 +7,17 @@ level list; and the notification fan-out of a submission (team members vs. every
 coordinator of the level). Prints a table and writes ``bench/results/routing.json``.
 
     .venv/bin/python bench/bench_routing.py [--signals 100000] [--runs 20]
+
+``BENCH_ROUTING_DB`` names another database (e.g. a copy made with
+``CREATE DATABASE x TEMPLATE bench_routing``). The same run also compares the two workbench
+p95 figures (``comparison``) and measures the subscription fan-out: ``SUBSCRIBERS`` chain
+professionals follow a theme, region, organisation or search text; the queries and the
+number of people notified for one new signal, and the p50/p95 of the matching query.
 """
 
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import random
 import statistics
@@ -23,13 +28,14 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 BASE_URL = os.environ.get("BENCH_PG", "postgres://postgres:postgres@127.0.0.1:5432")
-DB_NAME = "bench_routing"
+DB_NAME = os.environ.get("BENCH_ROUTING_DB", "bench_routing")
 os.environ["DATABASE_URL"] = f"{BASE_URL}/{DB_NAME}"
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "website.settings.test")
 
 TEAMS = 40
 RULES = 200
 MEMBERS_PER_TEAM = 3
+SUBSCRIBERS = 2000
 
 
 def ensure_database():
@@ -167,6 +173,36 @@ def populate(target: int):
     return professional
 
 
+def setup_subscriptions():
+    """``SUBSCRIBERS`` professionals, each with one subscription (theme/region/org/text)."""
+    from accounts import roles
+    from accounts.factories import UserFactory
+    from notifications.models import Subscription
+    from taxonomy.models import Organisation, Region, Theme
+
+    if Subscription.objects.filter(user__email__startswith="bench-sub-").count() >= SUBSCRIBERS:
+        return
+    themes = list(Theme.objects.all())
+    regions = list(Region.objects.all())
+    orgs = list(Organisation.objects.all())
+    rng = random.Random(7)
+    rows = []
+    for i in range(SUBSCRIBERS):
+        user = UserFactory(email=f"bench-sub-{i}@example.org", role=roles.PROFESSIONAL)
+        kind = i % 4
+        rows.append(
+            Subscription(
+                user=user,
+                theme=rng.choice(themes) if kind == 0 else None,
+                region=rng.choice(regions) if kind == 1 else None,
+                organisation=rng.choice(orgs) if kind == 2 else None,
+                query="overdracht" if kind == 3 else "",
+                frequency=["immediate", "daily", "weekly"][i % 3],
+            )
+        )
+    Subscription.objects.bulk_create(rows)
+
+
 def timed(fn, runs):
     fn()
     samples = []
@@ -186,16 +222,18 @@ def main():
     import django
 
     django.setup()
+    from _results import write_json
     from django.core.management import call_command
     from django.db import connection
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
 
-    from notifications.models import Notification
+    from notifications.models import Notification, Subscription
     from signals import services
     from signals.models import RoutingRule, Signal, Team
     from signals.services.common import coordinators_of
     from signals.services.routing import decide
+    from taxonomy.models import Organisation, Theme
 
     call_command("migrate", verbosity=0)
     setup_routing()
@@ -226,8 +264,32 @@ def main():
         "fanout_team_members": fanout.count(),
         "fanout_level_coordinators": level_coordinators,
     }
+    # Subscriptions: one new signal with a theme, region and organisation, matched once.
+    from signals.subscriptions import fan_out, recipients_for
+
+    setup_subscriptions()
+    org = Organisation.objects.order_by("pk").first()
+    subject = services.create_signal(
+        submitted_by=professional,
+        title="Bench: overdracht zonder driegesprek",
+        description="Een knelpunt voor de volgopdrachten.",
+        themes=list(Theme.objects.order_by("pk")[:2]),
+        organisation=org,
+    )
+    Notification.objects.filter(event_key__startswith=f"subscription:signal:{subject.pk}:").delete()
+    with CaptureQueriesContext(connection) as sub_queries:
+        notified = fan_out(subject.pk)
+    theme_ids = list(subject.themes.values_list("pk", flat=True))
+    results.update(
+        {
+            "subscriptions": Subscription.objects.count(),
+            "subscription_fanout_queries": len(sub_queries.captured_queries),
+            "subscription_fanout_notified": notified,
+        }
+    )
     cases = [
         ("decide (route one signal)", lambda: decide(sample)),
+        ("subscriptions: match one signal", lambda: recipients_for(subject, theme_ids)),
         (
             "workbench: my teams",
             lambda: client.get("/werkbank/", {"level": "uitvoering"}),
@@ -244,10 +306,20 @@ def main():
         p50, p95 = statistics.median(samples), percentile(samples, 95)
         results[name] = {"p50_ms": round(p50, 1), "p95_ms": round(p95, 1)}
         print(f"{name:<32} {p50:>8.1f} {p95:>8.1f}")
-    out = ROOT / "bench" / "results" / "routing.json"
-    out.parent.mkdir(exist_ok=True)
-    out.write_text(json.dumps(results, indent=2))
-    print(f"\nwritten to {out}")
+    mine, whole = results["workbench: my teams"], results["workbench: whole level"]
+    results["comparison"] = {
+        "my_teams_p95_ms": mine["p95_ms"],
+        "whole_level_p95_ms": whole["p95_ms"],
+        "ratio": round(mine["p95_ms"] / whole["p95_ms"], 2) if whole["p95_ms"] else None,
+        "team_scoped_no_worse": mine["p95_ms"] <= whole["p95_ms"] * 1.1,  # 10 % noise margin
+    }
+    print(f"\ncomparison: {results['comparison']}")
+    print(
+        f"subscriptions: {results['subscriptions']}, one signal notified "
+        f"{results['subscription_fanout_notified']} people in "
+        f"{results['subscription_fanout_queries']} queries"
+    )
+    write_json("routing", results)
 
 
 if __name__ == "__main__":

@@ -79,4 +79,5 @@ register(
     _("Kennis (handreikingen, vraag en antwoord)"),
     prefixes={"knowledge", "kennis", "question", "answer", "review", "handreiking"},
 )
+register("volgopdrachten", _("Volgopdrachten (nieuwe signalen)"), prefixes={"subscription"})
 register(OTHER, _("Overige meldingen"))

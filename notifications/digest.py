@@ -37,13 +37,21 @@ def queue_digests(mode: str, now=None) -> int:
     now = now or timezone.now()
     period = period_key(mode, now)
     pending = Notification.objects.filter(digest_pending=True, created_at__lte=now)
+    # A subscription's own choice (``digest_mode``) wins over the person's preference.
     if mode == Digest.WEEKLY:
-        pending = pending.filter(recipient__notification_preference__digest=Digest.WEEKLY)
+        pending = pending.filter(
+            Q(digest_mode=Digest.WEEKLY)
+            | Q(digest_mode="", recipient__notification_preference__digest=Digest.WEEKLY)
+        )
     else:
         # Daily also sweeps up people who switched back to immediate e-mail.
         pending = pending.filter(
-            ~Q(recipient__notification_preference__digest=Digest.WEEKLY)
-            | Q(recipient__notification_preference__isnull=True)
+            Q(digest_mode=Digest.DAILY)
+            | Q(
+                Q(digest_mode=""),
+                ~Q(recipient__notification_preference__digest=Digest.WEEKLY)
+                | Q(recipient__notification_preference__isnull=True),
+            )
         )
     per_user: dict[int, list[int]] = defaultdict(list)
     for user_id, pk in pending.order_by("recipient_id", "created_at", "pk").values_list(

@@ -38,6 +38,7 @@ def send_email(payload: dict) -> None:
         pref is not None
         and pref.digest != NotificationPreference.Digest.IMMEDIATE
         and not payload.get("urgent")
+        and not payload.get("chosen")  # a subscription chose immediate e-mail itself
         and payload.get("event_key")
     ):
         Notification.objects.filter(recipient=user, event_key=payload["event_key"]).update(

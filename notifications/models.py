@@ -43,6 +43,15 @@ class Notification(models.Model):
         default=False,
         help_text=_("Wordt in de volgende dagelijkse of wekelijkse overzichtsmail opgenomen."),
     )
+    digest_mode = models.CharField(
+        _("overzicht"),
+        max_length=16,
+        blank=True,
+        help_text=_(
+            "Dagelijks of wekelijks overzicht dat een volgopdracht koos; leeg: volgens de "
+            "meldingsvoorkeur."
+        ),
+    )
     created_at = models.DateTimeField(_("aangemaakt"), default=timezone.now, db_index=True)
     read_at = models.DateTimeField(_("gelezen"), null=True, blank=True)
 
@@ -152,3 +161,7 @@ class OutboxMessage(models.Model):
     @property
     def last_error_short(self) -> str:
         return " ".join(self.last_error.split())[:80]
+
+
+# Subscriptions and saved filters live in their own module (imported for the registry).
+from .subscription_models import SavedFilter, Subscription  # noqa: E402, F401

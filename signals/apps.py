@@ -28,3 +28,5 @@ class SignalsConfig(AppConfig):
         from . import page_cache
 
         page_cache.connect()
+
+        from . import subscriptions  # noqa: F401  registers the subscription fan-out handler

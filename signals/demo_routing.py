@@ -121,6 +121,9 @@ def seed(stdout=None) -> list[tuple[str, str, str]]:
         stdout.write(
             f"  teams: {Team.objects.count()}, routing rules: {RoutingRule.objects.count()}"
         )
+    from .demo_subscriptions import seed as seed_subscriptions
+
+    seed_subscriptions(stdout)  # before the demo signals: they reach these subscribers
     return logins
 
 

@@ -1,6 +1,6 @@
 from django.urls import include, path
 
-from .views import consultations, detail, dossiers, intake, lists, public, workbench
+from .views import consultations, detail, dossiers, intake, lists, public, saved_filters, workbench
 
 app_name = "signals"
 
@@ -74,5 +74,16 @@ urlpatterns = [
     path("dossiers/<int:pk>/kennisvraag/", dossiers.dossier_question, name="dossier_question"),
     path("dossiers/<int:pk>/team/", dossiers.dossier_reroute, name="dossier_reroute"),
     path("dossiers/<int:pk>/raadplegen/", dossiers.dossier_consult, name="dossier_consult"),
+    path("werkbank/filters/", saved_filters.saved_filter_create, name="saved_filter_create"),
+    path(
+        "werkbank/filters/<int:pk>/",
+        saved_filters.saved_filter_rename,
+        name="saved_filter_rename",
+    ),
+    path(
+        "werkbank/filters/<int:pk>/verwijderen/",
+        saved_filters.saved_filter_delete,
+        name="saved_filter_delete",
+    ),
     path("api/v1/", include("signals.api_urls")),
 ]

@@ -127,6 +127,9 @@ def create_signal(
             event_key=f"signal:{signal.pk}:created:{event.pk}",
             exclude=submitted_by,
         )
+        from ..subscriptions import queue_fanout
+
+        queue_fanout(signal)  # subscribers ("volgopdrachten"), after commit
     return signal
 
 

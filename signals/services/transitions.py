@@ -253,6 +253,10 @@ def _notify_after(obj, act, actor, reason, event):
             event_key=key,
             exclude=actor,
         )
+    if act.name in {"resolve", "decline"} and isinstance(obj, Signal):
+        from ..subscriptions import queue_fanout
+
+        queue_fanout(obj, act.name, event.pk)  # subscribers ("volgopdrachten")
     if act.name in {"escalate", "reopen"}:
         notify(
             team_recipients(obj),

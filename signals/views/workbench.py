@@ -63,7 +63,13 @@ def workbench(request):
     whole_level = request.GET.get("scope") == "niveau" or not my_teams
     if not whole_level:
         qs = qs.filter(team__in=my_teams)
+    from notifications.models import SavedFilter
+
+    from .saved_filters import workbench_query
+
     context = {
+        "saved_filters": list(SavedFilter.objects.visible_to(user).only("pk", "name", "query")),
+        "current_query": workbench_query(request.GET.urlencode()),
         "my_teams": my_teams,
         "whole_level": whole_level,
         "herkend_threshold": conf.herkend_threshold(),

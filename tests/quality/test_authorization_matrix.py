@@ -221,6 +221,15 @@ EXPECTED: dict[str, str] = {
     'page community hidden threads': 'D A D D D D D D D',
     'page community hidden thread': 'D A D D D D D D D',
     'page community hidden members': 'D A D D D D D D D',
+    'meldingen/volgopdrachten/': 'L A A A A A A D A',
+    'meldingen/volgopdrachten/<int:pk>/ [own]': 'L M M M M M M D M',
+    'meldingen/volgopdrachten/<int:pk>/verwijderen/ [own]': 'L M M M M M M D M',
+    'werkbank/filters/': 'L D D M M M D D D',
+    'werkbank/filters/<int:pk>/ [own]': 'L D D M M M D D D',
+    'werkbank/filters/<int:pk>/verwijderen/ [own]': 'L D D M M M D D D',
+    'api/v1/^subscriptions/$': 'D A A A A A A D A',
+    'api/v1/^subscriptions/(?P<pk>[^/.]+)/$ [own]': 'D A D D D D D D D',
+    'api/v1/^subscriptions/(?P<pk>[^/.]+)/$ [other]': 'D D D D D D D D D',
 }
 # fmt: on
 
@@ -250,7 +259,19 @@ def world(make_user, home_page, settings, tmp_path):
     objects.update(_taxonomy())
     objects["document"] = _document()
     objects.update(_communities(users))
+    objects.update(_subscriptions(users, stranger))
     return objects
+
+
+def _subscriptions(users, stranger):
+    from notifications import subscriptions
+
+    own = subscriptions.subscribe(users[roles.PROFESSIONAL], query="overdracht")
+    other = subscriptions.subscribe(stranger, query="overdracht")
+    saved = subscriptions.save_filter(
+        users[roles.COORDINATOR_SCHAKEL], "Mijn regio", "level=schakel"
+    )
+    return {"subscription_own": own, "subscription_other": other, "saved_filter": saved}
 
 
 def _signals(users, stranger):
@@ -441,6 +462,16 @@ VARIANTS = {
     "meldingen/<int:pk>/": lambda w: {
         "own": {"pk": w["notification_own"].pk},
         "other": {"pk": w["notification_other"].pk},
+    },
+    "meldingen/volgopdrachten/<int:pk>/": lambda w: {"own": {"pk": w["subscription_own"].pk}},
+    "meldingen/volgopdrachten/<int:pk>/verwijderen/": lambda w: {
+        "own": {"pk": w["subscription_own"].pk}
+    },
+    "werkbank/filters/<int:pk>/": lambda w: {"own": {"pk": w["saved_filter"].pk}},
+    "werkbank/filters/<int:pk>/verwijderen/": lambda w: {"own": {"pk": w["saved_filter"].pk}},
+    "api/v1/^subscriptions/(?P<pk>[^/.]+)/$": lambda w: {
+        "own": {"pk": w["subscription_own"].pk},
+        "other": {"pk": w["subscription_other"].pk},
     },
 }
 
