@@ -79,7 +79,13 @@ def preferences(request):
         )
         messages.success(request, _("Uw voorkeuren voor meldingen zijn opgeslagen."))
         return redirect("notifications:preferences")
-    return render(request, "notifications/preferences.html", {"form": form})
+    from accounts.roles import is_chain_professional
+
+    return render(
+        request,
+        "notifications/preferences.html",
+        {"form": form, "can_subscribe": is_chain_professional(request.user)},
+    )
 
 
 @csrf_exempt  # the signed token is the authorisation; also used by one-click (RFC 8058)
