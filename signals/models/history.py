@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.appendonly import AppendOnlyError, AppendOnlyModel, AppendOnlyQuerySet
 
+from ..events import PUBLIC_EVENTS, event_label
 from ..workflow import Level, Status
 from .items import Dossier, Signal
 
@@ -77,33 +78,7 @@ class SignalEvent(AppendOnlyModel):
 
     @property
     def action_label(self):
-        from ..workflow import ACTIONS
-
-        labels = {
-            "create": _("Ingediend"),
-            "edit": _("Tekst aangepast"),
-            "support": _("Herkend"),
-            "rate": _("Uitkomst beoordeeld"),
-            "followup": _("Update geplaatst"),
-            "milestone": _("Mijlpaal"),
-            "create_dossier": _("Dossier aangemaakt"),
-            "link_answer": _("Gekoppeld aan een antwoord"),
-            "question_draft": _("Concept vraag en antwoord gemaakt"),
-            "route": _("Toegewezen aan een team"),
-            "reroute": _("Doorgestuurd naar een ander team"),
-            "consult_ask": _("Ketenpartner om inbreng gevraagd"),
-            "consult_remind": _("Herinnering aan ketenpartner"),
-            "consult_answer": _("Ketenpartner heeft geantwoord"),
-            "consult_close": _("Raadpleging gesloten"),
-            "consult_publish": _("Antwoord ketenpartner gepubliceerd"),
-            "concerned": _("Betrokken organisaties aangepast"),
-            "herkend_threshold": _("Veel herkend: op de agenda van het team"),
-            "solved_poll": _("Herkenners vinden het niet opgelost"),
-        }
-        if self.action in labels:
-            return labels[self.action]
-        action = ACTIONS.get(self.action)
-        return action.label if action else self.action
+        return event_label(self.action)
 
     @property
     def to_status_label(self):
@@ -114,14 +89,5 @@ class SignalEvent(AppendOnlyModel):
         return Level(self.to_level).label if self.to_level in Level.values else ""
 
 
-# Events that are safe to show on the public follow-up page (no reasons, no names).
-PUBLIC_EVENT_ACTIONS = (
-    "create",
-    "classify",
-    "escalate",
-    "bundle",
-    "resolve",
-    "decline",
-    "reopen",
-    "create_dossier",
-)
+# Events safe to show on the public follow-up page (from the registry in signals.events).
+PUBLIC_EVENT_ACTIONS = PUBLIC_EVENTS

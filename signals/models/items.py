@@ -79,6 +79,10 @@ class WorkflowItem(models.Model):
     reference_prefix: str  # "S" or "D"
     reference_digits: int  # zero-padded width of the number in the reference
     detail_url_name: str  # URL name of the detail page, called with the pk
+    workbench_url_name: str  # URL name of the page coordinators handle it on
+    has_response_deadline: bool  # whether a first response has its own deadline
+    # Every item also has ``assignee`` (the coordinator handling it; a concrete field, as
+    # its column and reverse name differ) and ``submitted_by_id`` (None for a dossier).
     open_states: frozenset  # statuses in which the item is still being handled
     deadline_states: frozenset  # statuses in which the deadline counts
 
@@ -92,6 +96,17 @@ class WorkflowItem(models.Model):
 
     def get_absolute_url(self):
         return reverse(self.detail_url_name, args=[self.pk])
+
+    def get_workbench_url(self):
+        return reverse(self.workbench_url_name, args=[self.pk])
+
+    @property
+    def kind(self) -> str:
+        return self.workflow_kind
+
+    def subject_kwargs(self) -> dict:
+        """How rows of a signal or a dossier (events, notes, follows ...) point to it."""
+        return {self.workflow_kind: self}
 
     @property
     def reference(self) -> str:
@@ -133,6 +148,8 @@ class Signal(WorkflowItem):
     reference_prefix = "S"
     reference_digits = 5
     detail_url_name = "signals:detail"
+    workbench_url_name = "signals:workbench_detail"
+    has_response_deadline = True
     open_states = OPEN_STATES
     deadline_states = DEADLINE_STATES
 
@@ -201,9 +218,10 @@ class Signal(WorkflowItem):
         on_delete=models.SET_NULL,
         related_name="signals",
     )
-    assigned_to = models.ForeignKey(
+    assignee = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("behandelaar"),
+        db_column="assigned_to_id",
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
@@ -293,14 +311,17 @@ class Dossier(WorkflowItem):
     reference_prefix = "D"
     reference_digits = 4
     detail_url_name = "signals:dossier_detail"
+    workbench_url_name = "signals:dossier_detail"
+    has_response_deadline = False
     open_states = DOSSIER_OPEN_STATES
     deadline_states = DOSSIER_OPEN_STATES  # a dossier's deadline counts while it is open
     submitted_by_id = None  # dossiers have no submitter; the workflow asks
 
     analysis = models.TextField(_("gezamenlijke analyse"), max_length=10000, blank=True)
-    owner = models.ForeignKey(
+    assignee = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("eigenaar"),
+        db_column="owner_id",
         null=True,
         blank=True,
         on_delete=models.SET_NULL,

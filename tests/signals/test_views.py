@@ -301,4 +301,4 @@ def test_invalid_assignment_keeps_its_error_message(client_for, submit, make_use
     html = response.content.decode()
     assert "geldige keuze" in html or "valid choice" in html
     signal.refresh_from_db()
-    assert signal.assigned_to_id is None
+    assert signal.assignee_id is None
