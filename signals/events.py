@@ -45,16 +45,33 @@ OTHER_EVENTS = [
     EventKind("solved_poll", _("Herkenners vinden het niet opgelost")),
 ]
 
-EVENTS: dict[str, EventKind] = {
-    **{a.name: EventKind(a.name, a.label, a.public) for a in ACTIONS.values()},
-    **{e.name: e for e in OTHER_EVENTS},
-}
+OTHER = {e.name: e for e in OTHER_EVENTS}
 
-# Events shown on the public follow-up page, in registry order.
-PUBLIC_EVENTS: tuple[str, ...] = tuple(name for name, kind in EVENTS.items() if kind.public)
+
+def event_kind(name: str) -> EventKind | None:
+    """The kind of event ``name``: a workflow action (label and ``public`` from the action)
+    or one of the other events."""
+    action = ACTIONS.get(name)
+    if action is not None:
+        return EventKind(action.name, action.label, action.public)
+    return OTHER.get(name)
+
+
+def all_events() -> dict[str, EventKind]:
+    return {name: event_kind(name) for name in [*ACTIONS, *OTHER]}
+
+
+def public_events() -> tuple[str, ...]:
+    """The events shown on the public follow-up page (no reasons, no names)."""
+    return tuple(name for name, kind in all_events().items() if kind.public)
+
+
+# The same, computed once for code that wants a constant.
+EVENTS: dict[str, EventKind] = all_events()
+PUBLIC_EVENTS: tuple[str, ...] = public_events()
 
 
 def event_label(name: str):
     """The label of an event kind; an unknown (old) kind shows its name."""
-    kind = EVENTS.get(name)
+    kind = event_kind(name)
     return kind.label if kind else name
