@@ -80,6 +80,7 @@ class WorkflowItem(models.Model):
     reference_digits: int  # zero-padded width of the number in the reference
     detail_url_name: str  # URL name of the detail page, called with the pk
     workbench_url_name: str  # URL name of the page coordinators handle it on
+    public_slug: str  # its kind in the public follow-up URL
     has_response_deadline: bool  # whether a first response has its own deadline
     # Every item also has ``assignee`` (the coordinator handling it; a concrete field, as
     # its column and reverse name differ) and ``submitted_by_id`` (None for a dossier).
@@ -149,6 +150,7 @@ class Signal(WorkflowItem):
     reference_digits = 5
     detail_url_name = "signals:detail"
     workbench_url_name = "signals:workbench_detail"
+    public_slug = "signaal"
     has_response_deadline = True
     open_states = OPEN_STATES
     deadline_states = DEADLINE_STATES
@@ -312,6 +314,7 @@ class Dossier(WorkflowItem):
     reference_digits = 4
     detail_url_name = "signals:dossier_detail"
     workbench_url_name = "signals:dossier_detail"
+    public_slug = "dossier"
     has_response_deadline = False
     open_states = DOSSIER_OPEN_STATES
     deadline_states = DOSSIER_OPEN_STATES  # a dossier's deadline counts while it is open

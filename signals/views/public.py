@@ -60,9 +60,7 @@ def public_detail(request, kind, pk):
             "followups": followups.only("text", "created_at"),
             "members": members,
             "milestones": obj.milestones.all() if kind == "dossier" else [],
-            "answers": Consultation.objects.filter(
-                **{"signal" if kind == "signaal" else "dossier": obj}, answer_is_public=True
-            )
+            "answers": Consultation.objects.filter(**obj.subject_kwargs(), answer_is_public=True)
             .exclude(answer="")
             .select_related("organisation")
             .only("answer", "answered_at", "organisation__name"),
