@@ -81,6 +81,7 @@ class WorkflowItem(models.Model):
     detail_url_name: str  # URL name of the detail page, called with the pk
     workbench_url_name: str  # URL name of the page coordinators handle it on
     public_slug: str  # its kind in the public follow-up URL
+    bundles_signals: bool  # whether signals are bundled in it (and follow its actions)
     has_response_deadline: bool  # whether a first response has its own deadline
     # Every item also has ``assignee`` (the coordinator handling it; a concrete field, as
     # its column and reverse name differ) and ``submitted_by_id`` (None for a dossier).
@@ -151,6 +152,7 @@ class Signal(WorkflowItem):
     detail_url_name = "signals:detail"
     workbench_url_name = "signals:workbench_detail"
     public_slug = "signaal"
+    bundles_signals = False
     has_response_deadline = True
     open_states = OPEN_STATES
     deadline_states = DEADLINE_STATES
@@ -315,6 +317,7 @@ class Dossier(WorkflowItem):
     detail_url_name = "signals:dossier_detail"
     workbench_url_name = "signals:dossier_detail"
     public_slug = "dossier"
+    bundles_signals = True  # its signals follow its actions (Action.cascade)
     has_response_deadline = False
     open_states = DOSSIER_OPEN_STATES
     deadline_states = DOSSIER_OPEN_STATES  # a dossier's deadline counts while it is open

@@ -141,9 +141,9 @@ CASCADES = {
 }
 
 
-def cascade_members(dossier, act: workflow.Action):
-    """The signals of ``dossier`` that follow ``act`` and how: (queryset, change) or None."""
-    if act.cascade is None:
+def cascade_members(obj, act: workflow.Action):
+    """The signals bundled in ``obj`` that follow ``act`` and how: (queryset, change) or None."""
+    if act.cascade is None or not obj.bundles_signals:
         return None
     states, change = CASCADES[act.cascade]
-    return dossier.signals.filter(status__in=states), change
+    return obj.signals.filter(status__in=states), change

@@ -105,7 +105,7 @@ def _transition(obj, act, actor, reason, **params):
     )
     if act.changes_level:
         route(obj, actor, trigger=act.name)
-    members = cascade_members(obj, act) if obj.workflow_kind == workflow.DOSSIER else None
+    members = cascade_members(obj, act)
     if members is not None:
         _cascade_to_signals(obj, act, actor, reason, event, *members)
     _notify_after(obj, act, actor, reason, event)
