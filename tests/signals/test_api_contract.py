@@ -2,9 +2,12 @@
 body and response shape stays as recorded, whatever the code behind it looks like.
 
 Only descriptive text (descriptions, summaries, titles, examples) may change. The recorded
-shape is ``api_contract.json`` next to this file; after an intended API change, record it
-again with ``API_CONTRACT_RECORD=1 .venv/bin/python -m pytest tests/signals/test_api_contract.py``
-and review the diff like any other change to the public API.
+shape is ``api_contract.<database>.json`` next to this file, one per database backend (the
+integer bounds of model fields come from the backend: PostgreSQL integer vs SQLite 64-bit).
+After an intended API change, record both again with
+``API_CONTRACT_RECORD=1 .venv/bin/python -m pytest tests/signals/test_api_contract.py``
+(once without and once with ``DATABASE_URL`` set to PostgreSQL) and review the diff like any
+other change to the public API.
 """
 
 from __future__ import annotations
@@ -15,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-CONTRACT = Path(__file__).with_name("api_contract.json")
+HERE = Path(__file__).parent
 DESCRIPTIVE = {"description", "summary", "title", "example", "examples", "externalDocs", "info"}
 
 
@@ -26,6 +29,12 @@ def _shape(node):
     if isinstance(node, list):
         return [_shape(v) for v in node]
     return node
+
+
+def _contract() -> Path:
+    from django.db import connection
+
+    return HERE / f"api_contract.{connection.vendor}.json"
 
 
 def _current():
@@ -50,13 +59,13 @@ def _operations(shape) -> dict[str, list]:
 def current():
     shape = _current()
     if os.environ.get("API_CONTRACT_RECORD") == "1":
-        CONTRACT.write_text(json.dumps(shape, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+        _contract().write_text(json.dumps(shape, indent=1, sort_keys=True) + "\n", encoding="utf-8")
     return shape
 
 
 @pytest.fixture(scope="module")
 def recorded():
-    return json.loads(CONTRACT.read_text(encoding="utf-8"))
+    return json.loads(_contract().read_text(encoding="utf-8"))
 
 
 def test_every_operation_and_its_parameters_stay(current, recorded):
