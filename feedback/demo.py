@@ -75,10 +75,6 @@ def seed(stdout=None):
 
 def _convert_one_to_signal():
     """Turn the Arabic item about letters from the municipality into a signal, once."""
-    try:
-        from signals.services import create_signal  # noqa: F401
-    except ImportError:
-        return
     coordinator = get_user_model().objects.filter(email="uitvoering@example.org").first()
     item = Feedback.objects.filter(language="ar", topic="gemeente").first()
     if coordinator is None or item is None or item.status != Feedback.Status.NEW:

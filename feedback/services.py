@@ -21,6 +21,7 @@ from core.sanitize import plain_text
 from core.text import clean_plain_text
 from privacy.guard import find_personal_data
 from privacy.validators import validate_no_personal_data
+from signals.services import create_signal
 
 from . import texts
 from .models import Feedback, FeedbackContact, FeedbackEvent
@@ -137,10 +138,6 @@ def convert_to_signal(
     ``signals.services.create_signal``.
     """
     _require_moderator(coordinator)
-    try:
-        from signals.services import create_signal
-    except ImportError as exc:
-        raise FeedbackError(_("Signalen kunnen op dit moment niet worden aangemaakt.")) from exc
     with transaction.atomic():
         locked = _lock_new(feedback)
         signal = create_signal(

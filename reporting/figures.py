@@ -38,202 +38,34 @@ Definitions (a period is ``[start, end)``; "now" is a parameter so results are r
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from datetime import date, datetime, timedelta
 
-from django.db import connection
 from django.db.models import (
-    Aggregate,
     Count,
-    DurationField,
-    ExpressionWrapper,
     F,
-    FloatField,
-    Func,
     Q,
     Value,
 )
 from django.db.models.functions import TruncMonth
 from django.utils import timezone
-from django.utils.translation import gettext as _
 
-from signals.models import Dossier, FollowUp, OutcomeRating, Signal, SignalEvent
+from signals.models import FollowUp, OutcomeRating, Signal, SignalEvent
 from signals.workflow import CLOSED_STATES, DEADLINE_STATES, LEVEL_ORDER, Level, Status
 from taxonomy.models import Organisation, Phase, Region, Theme
 
 from . import conf
-from .periods import Period, as_datetime
-
-OVERALL = "alle"
-
-
-@dataclass(frozen=True)
-class ReportFilter:
-    """What a set of figures covers. ``end`` is exclusive; ``level`` None means all levels."""
-
-    start: date
-    end: date
-    level: str | None = None
-    theme: int | None = None
-    phase: int | None = None
-    region: int | None = None
-    published_only: bool = False
-    extra: dict = field(default_factory=dict, compare=False)
-
-    @classmethod
-    def for_period(cls, period: Period, scope: str = OVERALL, **kwargs) -> ReportFilter:
-        level = None if scope in (None, "", OVERALL) else scope
-        return cls(start=period.start, end=period.end, level=level, **kwargs)
-
-    @property
-    def scope(self) -> str:
-        return self.level or OVERALL
-
-    def shifted_back(self) -> ReportFilter:
-        """The previous period of the same length (for comparisons)."""
-        length = self.end - self.start
-        return replace(self, start=self.start - length, end=self.start)
-
-
-# --------------------------------------------------------------------------- building blocks
-
-
-def _duration():
-    return ExpressionWrapper(F("outcome_at") - F("created_at"), output_field=DurationField())
-
-
-class EpochSeconds(Func):
-    """PostgreSQL: seconds in an interval, as ``double precision``.
-
-    ``date_part`` rather than ``EXTRACT``, which returns ``numeric`` (PostgreSQL 14+): the
-    percentiles sort these values, and sorting doubles is several times faster.
-    """
-
-    template = "DATE_PART('epoch', %(expressions)s)"
-    output_field = FloatField()
-
-
-class PercentileCont(Aggregate):
-    """PostgreSQL's ordered-set aggregate ``percentile_cont(p) WITHIN GROUP (ORDER BY x)``."""
-
-    function = "PERCENTILE_CONT"
-    name = "PercentileCont"
-    template = "%(function)s(%(percentile)s) WITHIN GROUP (ORDER BY %(expressions)s)"
-    output_field = FloatField()
-
-    def __init__(self, expression, percentile: float, **extra):
-        super().__init__(expression, percentile=repr(float(percentile)), **extra)
-
-
-def _is_postgres() -> bool:
-    return connection.vendor == "postgresql"
-
-
-def _narrowed(f: ReportFilter) -> bool:
-    """Whether the filter leaves out any signal (otherwise ``signal_scope`` is all signals)."""
-    return bool(f.level or f.theme or f.phase or f.region or f.published_only)
-
-
-def signal_scope(f: ReportFilter):
-    """Signals matching the filter's level, theme, phase, region (not the period)."""
-    qs = Signal.objects.all()
-    if f.level:
-        qs = qs.filter(level=f.level)
-    if f.theme:
-        qs = qs.filter(themes__id=f.theme)
-    if f.phase:
-        qs = qs.filter(phase_id=f.phase)
-    if f.region:
-        qs = qs.filter(region_id=f.region)
-    if f.published_only:
-        qs = qs.filter(is_published=True)
-    return qs
-
-
-def _days(seconds) -> float | None:
-    if seconds is None:
-        return None
-    return round(float(seconds) / 86400, 1)
-
-
-def _share(part, whole) -> float | None:
-    return round(100.0 * part / whole, 1) if whole else None
-
-
-def _percentiles_in_sql(qs, percentiles=(0.5, 0.9), n=None) -> dict[float, float | None]:
-    """Percentiles of the duration (seconds) over ``qs``, computed by the database.
-
-    PostgreSQL: ``percentile_cont``. Elsewhere: the database orders the durations and returns
-    only the (at most two) rows each percentile needs (``LIMIT 2 OFFSET k``), which we
-    interpolate exactly like ``percentile_cont``. ``n`` is ``qs.count()`` when the caller
-    already knows it.
-    """
-    if _is_postgres():
-        result = qs.aggregate(
-            **{
-                f"p{int(p * 100)}": PercentileCont(EpochSeconds(_duration()), p)
-                for p in percentiles
-            }
-        )
-        return {p: result[f"p{int(p * 100)}"] for p in percentiles}
-    ordered = qs.annotate(d=_duration()).order_by("d").values_list("d", flat=True)
-    if n is None:
-        n = qs.count()
-    out: dict[float, float | None] = {}
-    for p in percentiles:
-        if not n:
-            out[p] = None
-            continue
-        position = p * (n - 1)
-        low = math.floor(position)
-        picked = list(ordered[low : low + 2])
-        seconds = [_seconds(v) for v in picked]
-        if len(seconds) == 1 or position == low:
-            out[p] = seconds[0]
-        else:
-            out[p] = seconds[0] + (position - low) * (seconds[1] - seconds[0])
-    return out
-
-
-def _seconds(value) -> float:
-    if isinstance(value, timedelta):
-        return value.total_seconds()
-    return float(value) / 1_000_000  # microseconds (some backends)
-
-
-def _all_percentiles(outcomes, levels, counts):
-    """(overall, {level: ...}) median and p90 of the durations of ``outcomes``.
-
-    PostgreSQL: one query, ``percentile_cont ... FILTER (WHERE level = ...)`` per level (the
-    median and p90 of the same rows share one sort). ``counts`` holds the number of outcomes
-    per level (the SQLite fallback needs them and so skips counting again).
-    """
-    if _is_postgres():
-        seconds = EpochSeconds(_duration())
-        aggregates = {
-            "all_50": PercentileCont(seconds, 0.5),
-            "all_90": PercentileCont(seconds, 0.9),
-        }
-        for i, level in enumerate(levels):
-            aggregates[f"l{i}_50"] = PercentileCont(seconds, 0.5, filter=Q(level=level))
-            aggregates[f"l{i}_90"] = PercentileCont(seconds, 0.9, filter=Q(level=level))
-        row = outcomes.aggregate(**aggregates)
-        overall = {0.5: row["all_50"], 0.9: row["all_90"]}
-        per_level = {
-            level: {0.5: row[f"l{i}_50"], 0.9: row[f"l{i}_90"]} for i, level in enumerate(levels)
-        }
-        return overall, per_level
-    overall = _percentiles_in_sql(outcomes, n=sum(counts.values()))
-    return overall, {
-        level: _percentiles_in_sql(outcomes.filter(level=level), n=counts.get(level, 0))
-        for level in levels
-    }
-
-
-def _by_level(qs, **aggregates) -> dict[str, dict]:
-    """``{level: {name: value}}``: the aggregates over ``qs`` grouped by level (one query)."""
-    return {row["level"]: row for row in qs.order_by().values("level").annotate(**aggregates)}
-
+from .aggregates import (
+    OVERALL,  # noqa: F401  (imported from here by views)
+    ReportFilter,
+    _all_percentiles,
+    _by_level,
+    _days,
+    _narrowed,
+    _share,
+    signal_scope,
+)
+from .periods import as_datetime
 
 # --------------------------------------------------------------------------- the figures
 
@@ -450,116 +282,5 @@ def _months(created, f: ReportFilter, start, end) -> list[dict]:
     return months
 
 
-# --------------------------------------------------------------------------- dossiers
-
-
-DOSSIER_ACTIONS = ("escalate", "resolve", "decline")
-
-
-def dossier_events(f: ReportFilter, limit: int = 200) -> list[dict]:
-    """Dossiers escalated or decided in the period (from the scope's level), with outcome."""
-    start, end = as_datetime(f.start), as_datetime(f.end)
-    events = SignalEvent.objects.filter(
-        dossier__isnull=False,
-        signal__isnull=True,
-        action__in=DOSSIER_ACTIONS,
-        created_at__gte=start,
-        created_at__lt=end,
-    )
-    if f.level:
-        events = events.filter(from_level=f.level)
-    if f.published_only:
-        events = events.filter(dossier__is_published=True)
-    if f.theme:
-        events = events.filter(dossier__themes__id=f.theme)
-    rows = events.select_related("dossier").order_by("created_at", "pk")[:limit]
-    labels = {
-        "escalate": _("Doorgezet"),
-        "resolve": _("Opgelost"),
-        "decline": _("Afgewezen"),
-    }
-    return [
-        {
-            "reference": e.dossier.reference,
-            "title": e.dossier.title,
-            "action": e.action,
-            "action_label": labels[e.action],
-            "date": timezone.localdate(e.created_at).isoformat(),
-            "from_level": e.from_level,
-            "to_level": e.to_level,
-            "status": e.dossier.status,
-            "outcome": (e.reason if e.action != "escalate" else e.dossier.outcome or "")[:1000],
-        }
-        for e in rows
-    ]
-
-
-# --------------------------------------------------------------------------- public
-
-
-def public_figures(f: ReportFilter, now: datetime | None = None) -> dict:
-    """Figures for everyone: published signals and dossiers only, small groups suppressed.
-
-    Regions, organisation types and organisations with fewer than
-    ``REPORTING_PUBLIC_MIN_COUNT`` published signals are left out (and counted in
-    ``suppressed``); time to outcome and satisfaction are only shown when enough signals
-    carry them.
-    """
-    f = replace(f, published_only=True)
-    minimum = conf.public_min_count()
-    figures = compute_figures(f, now=now)
-    start, end = as_datetime(f.start), as_datetime(f.end)
-    created = signal_scope(f).filter(created_at__gte=start, created_at__lt=end)
-    organisations = list(
-        created.filter(organisation__isnull=False)
-        .order_by()
-        .values("organisation__name")
-        .annotate(count=Count("pk"))
-        .order_by("-count", "organisation__name")
-    )
-    suppressed = {}
-    for key, rows in (
-        ("regions", figures["regions"]),
-        ("organisation_types", figures["organisation_types"]),
-        (
-            "organisations",
-            [{"name": r["organisation__name"], "count": r["count"]} for r in organisations],
-        ),
-    ):
-        kept = [r for r in rows if r["name"] and r["count"] >= minimum]
-        suppressed[key] = len(rows) - len(kept)
-        figures[key] = kept
-    if figures["totals"]["outcomes"] < minimum:
-        figures["totals"]["median_days"] = figures["totals"]["p90_days"] = None
-    for row in figures["levels"]:
-        if row["outcomes"] < minimum:
-            row["median_days"] = row["p90_days"] = None
-    if figures["satisfaction"]["total"] < minimum:
-        figures["satisfaction"] = {"total": figures["satisfaction"]["total"], "suppressed": True}
-    figures["suppressed"] = suppressed
-    figures["minimum"] = minimum
-    figures["published_dossiers"] = Dossier.objects.published().count()
-    return figures
-
-
-# --------------------------------------------------------------------------- caching
-
-
-def cached(fn, f: ReportFilter) -> dict:
-    """``fn(f)`` cached for ``REPORTING_CACHE_SECONDS`` (default 300; 0 turns it off).
-
-    Dashboards show aggregates over months, so figures a few minutes old are fine and a
-    busy dashboard costs the database one computation per filter per interval. The key
-    holds the filter and today's date (overdue depends on it).
-    """
-    seconds = conf.cache_seconds()
-    if seconds <= 0:
-        return fn(f)
-    from django.core.cache import cache
-
-    key = f"reporting:{fn.__name__}:{f.scope}:{f.start}:{f.end}:{f.theme}:{f.phase}:{f.region}:{f.published_only}:{timezone.localdate()}"
-    figures = cache.get(key)
-    if figures is None:
-        figures = fn(f)
-        cache.set(key, figures, seconds)
-    return figures
+# Built on compute_figures; importable from here as before.
+from .published import DOSSIER_ACTIONS, cached, dossier_events, public_figures  # noqa: E402, F401

@@ -6,6 +6,8 @@ import logging
 
 from django.apps import apps
 from django.db.models.signals import post_delete, post_save
+from wagtail.models import Page
+from wagtail.signals import page_published, page_unpublished
 
 from . import registry
 
@@ -64,19 +66,13 @@ def connect_source(source) -> None:
     post_save.connect(_on_save, sender=model, dispatch_uid=uid + ":save")
     post_delete.connect(_on_delete, sender=model, dispatch_uid=uid + ":delete")
     connections += [(post_save, model, uid + ":save"), (post_delete, model, uid + ":delete")]
-    try:
-        from wagtail.models import Page
-        from wagtail.signals import page_published, page_unpublished
-
-        if issubclass(model, Page):
-            page_published.connect(_on_page_event, sender=model, dispatch_uid=uid + ":pub")
-            page_unpublished.connect(_on_page_event, sender=model, dispatch_uid=uid + ":unpub")
-            connections += [
-                (page_published, model, uid + ":pub"),
-                (page_unpublished, model, uid + ":unpub"),
-            ]
-    except ImportError:  # pragma: no cover
-        pass
+    if issubclass(model, Page):
+        page_published.connect(_on_page_event, sender=model, dispatch_uid=uid + ":pub")
+        page_unpublished.connect(_on_page_event, sender=model, dispatch_uid=uid + ":unpub")
+        connections += [
+            (page_published, model, uid + ":pub"),
+            (page_unpublished, model, uid + ":unpub"),
+        ]
     for label, resolver in source.depends_on.items():
         dep_model = apps.get_model(label)
         handle = _dependency_handler(source, resolver)

@@ -14,20 +14,19 @@ from core import page_cache
 
 def public_paths(obj) -> list[str]:
     """The public pages that may show ``obj`` (a signal, dossier or a row that belongs to one)."""
-    from .models import Dossier, Signal
+    from .models import WorkflowItem
 
     paths = [reverse("signals:public_followup")]
     try:
         paths.append(reverse("reporting:public"))  # public figures count published signals
     except NoReverseMatch:
         pass
-    if isinstance(obj, Signal | Dossier):
+    if isinstance(obj, WorkflowItem):
         targets = [obj]
     else:  # a history row, follow-up or consultation belongs to a signal or a dossier
         targets = [getattr(obj, "signal", None), getattr(obj, "dossier", None)]
     for target in filter(None, targets):
-        kind = "signaal" if isinstance(target, Signal) else "dossier"
-        paths.append(reverse("signals:public_detail", args=[kind, target.pk]))
+        paths.append(reverse("signals:public_detail", args=[target.public_slug, target.pk]))
     return paths
 
 

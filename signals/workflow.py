@@ -74,6 +74,24 @@ DOSSIER = "dossier"
 SUBMITTER_REOPEN_DAYS = 30
 
 
+# What an action does besides changing the status, in the order listed on the action.
+# Each name is one function in ``signals.services.effects``; an action lists the ones it needs.
+CLASSIFY = "classify"  # themes, phase and urgency from the request
+ASSIGN = "assign"  # the assignee from the request (a coordinator of the level)
+BUNDLE = "bundle"  # into the dossier from the request; the signal takes the dossier's level
+NEXT_LEVEL = "next_level"  # one level up, unassigned; the new level's team is routed
+RESET_DEADLINE = "reset_deadline"  # a new deadline for the (new) level
+SET_OUTCOME = "set_outcome"  # the reason becomes the outcome
+CLEAR_OUTCOME = "clear_outcome"  # the outcome no longer counts (reopened)
+PUBLISH = "publish"  # on the public follow-up page, the reason as public summary
+UNPUBLISH = "unpublish"  # off the public follow-up page
+
+# How the signals of a dossier follow an action on the dossier (each gets its own event).
+CASCADE_OUTCOME = "outcome"  # open and bundled signals get the dossier's status and outcome
+CASCADE_LEVEL = "level"  # open and bundled signals move to the dossier's level
+CASCADE_REOPEN = "reopen"  # closed signals are bundled again
+
+
 @dataclass(frozen=True)
 class Action:
     name: str
@@ -84,15 +102,40 @@ class Action:
     actors: frozenset
     reason_required: bool = False
     reason_label: object = _("Toelichting")
-    changes_level: bool = False
-    sets_outcome: bool = False
-    notify_interested: bool = False  # submitter(s), supporters and followers hear about it
+    effects: tuple = ()  # what else it does, in order (see the effect names above)
+    cascade: str | None = None  # how a dossier's signals follow (CASCADE_*)
+    public: bool = False  # its events appear on the public follow-up page
+    # Who hears about it: submitter(s), supporters and followers (with this subject), the
+    # team of the new level, the submitter of a signal, the handler (or else the team).
+    interested_title: object = ""
+    notify_queue: bool = False
+    notify_subscribers: bool = False  # subscribers of matching signals hear the outcome
+    submitter_title: object = ""
+    handler_title: object = ""
+    # A submitter may take it only through an outcome rating, within SUBMITTER_REOPEN_DAYS.
+    submitter_via_rating: bool = False
+    verb_name: str = ""  # the notification verb is "<kind>-<verb_name or name>"
     description: object = ""
     precondition: Callable | None = field(default=None, compare=False)
     precondition_message: object = ""
 
     def applies_to(self, kind: str) -> bool:
         return kind in self.targets
+
+    def verb(self, kind: str) -> str:
+        return f"{kind}-{self.verb_name or self.name}".replace("_", "-")
+
+    @property
+    def changes_level(self) -> bool:
+        return NEXT_LEVEL in self.effects
+
+    @property
+    def sets_outcome(self) -> bool:
+        return SET_OUTCOME in self.effects
+
+    @property
+    def notify_interested(self) -> bool:
+        return bool(self.interested_title)
 
 
 def _can_escalate(obj) -> bool:
@@ -113,6 +156,8 @@ ACTIONS: dict[str, Action] = {
             frozenset({Status.INGEDIEND, Status.GEESCALEERD, Status.HEROPEND}),
             Status.IN_BEHANDELING,
             frozenset({COORDINATOR}),
+            effects=(CLASSIFY,),
+            public=True,
             description=_("Beoordeel het signaal en neem het in behandeling op dit niveau."),
         ),
         Action(
@@ -122,6 +167,7 @@ ACTIONS: dict[str, Action] = {
             OPEN_STATES | DOSSIER_OPEN_STATES,
             None,
             frozenset({COORDINATOR}),
+            effects=(ASSIGN,),
             description=_("Wijs een behandelaar op dit niveau toe."),
         ),
         Action(
@@ -135,6 +181,7 @@ ACTIONS: dict[str, Action] = {
             frozenset({COORDINATOR}),
             reason_required=True,
             reason_label=_("Uw vraag aan de melder"),
+            submitter_title=_("Vraag over uw signaal: %(title)s"),
         ),
         Action(
             "provide_info",
@@ -145,6 +192,8 @@ ACTIONS: dict[str, Action] = {
             frozenset({SUBMITTER}),
             reason_required=True,
             reason_label=_("Uw aanvulling"),
+            handler_title=_("Aanvulling van de melder: %(title)s"),
+            verb_name="info_provided",
         ),
         Action(
             "resolve",
@@ -155,8 +204,11 @@ ACTIONS: dict[str, Action] = {
             frozenset({COORDINATOR}),
             reason_required=True,
             reason_label=_("Uitkomst (terugkoppeling aan de melders)"),
-            sets_outcome=True,
-            notify_interested=True,
+            effects=(SET_OUTCOME,),
+            cascade=CASCADE_OUTCOME,
+            public=True,
+            interested_title=_("Er is een uitkomst: %(title)s"),
+            notify_subscribers=True,
         ),
         Action(
             "escalate",
@@ -167,8 +219,11 @@ ACTIONS: dict[str, Action] = {
             frozenset({COORDINATOR}),
             reason_required=True,
             reason_label=_("Motivering voor het doorzetten"),
-            changes_level=True,
-            notify_interested=True,
+            effects=(NEXT_LEVEL, RESET_DEADLINE),
+            cascade=CASCADE_LEVEL,
+            public=True,
+            interested_title=_("Doorgezet naar een ander niveau: %(title)s"),
+            notify_queue=True,
             precondition=_can_escalate,
             precondition_message=_("Stelselniveau is het hoogste niveau."),
         ),
@@ -179,7 +234,9 @@ ACTIONS: dict[str, Action] = {
             OPEN_STATES - {Status.MEER_INFORMATIE},
             Status.GEBUNDELD,
             frozenset({COORDINATOR}),
-            notify_interested=True,
+            effects=(BUNDLE,),
+            public=True,
+            interested_title=_("Gebundeld in een dossier: %(title)s"),
         ),
         Action(
             "decline",
@@ -190,8 +247,11 @@ ACTIONS: dict[str, Action] = {
             frozenset({COORDINATOR}),
             reason_required=True,
             reason_label=_("Reden van afwijzing"),
-            sets_outcome=True,
-            notify_interested=True,
+            effects=(SET_OUTCOME,),
+            cascade=CASCADE_OUTCOME,
+            public=True,
+            interested_title=_("Afgewezen: %(title)s"),
+            notify_subscribers=True,
         ),
         Action(
             "reopen",
@@ -202,7 +262,12 @@ ACTIONS: dict[str, Action] = {
             frozenset({COORDINATOR, SUBMITTER}),
             reason_required=True,
             reason_label=_("Waarom wordt dit heropend?"),
-            notify_interested=True,
+            effects=(CLEAR_OUTCOME, RESET_DEADLINE),
+            cascade=CASCADE_REOPEN,
+            public=True,
+            interested_title=_("Heropend: %(title)s"),
+            notify_queue=True,
+            submitter_via_rating=True,
         ),
         Action(
             "publish",
@@ -213,6 +278,7 @@ ACTIONS: dict[str, Action] = {
             frozenset({COORDINATOR}),
             reason_required=True,
             reason_label=_("Publieke samenvatting (zonder persoonsgegevens)"),
+            effects=(PUBLISH,),
         ),
         Action(
             "unpublish",
@@ -223,6 +289,7 @@ ACTIONS: dict[str, Action] = {
             frozenset({COORDINATOR}),
             reason_required=True,
             reason_label=_("Reden voor het intrekken"),
+            effects=(UNPUBLISH,),
             precondition=_is_published,
             precondition_message=_("Dit is niet gepubliceerd."),
         ),
@@ -283,6 +350,6 @@ def available_actions(obj, user, kind: str | None = None) -> list[Action]:
         for a in actions_for(kind)
         if a.actors & mine
         and state_allows(a, obj)
-        # The submitter reopens only through an outcome rating, within the window.
-        and not (a.name == "reopen" and COORDINATOR not in mine)
+        # Some actions a submitter takes only through an outcome rating, within the window.
+        and not (a.submitter_via_rating and COORDINATOR not in mine)
     ]

@@ -147,7 +147,10 @@ class ActionSerializer(serializers.Serializer):
     )
     dossier = BoundedIntegerField(required=False, help_text="For bundle: the dossier id.")
     assigned_to = BoundedIntegerField(
-        required=False, allow_null=True, help_text="For assign: a coordinator of the level."
+        source="assignee",
+        required=False,
+        allow_null=True,
+        help_text="For assign: a coordinator of the level.",
     )
     themes = serializers.ListField(
         child=BoundedIntegerField(), required=False, help_text="For classify."

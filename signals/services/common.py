@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
-from django.urls import reverse
 
 from accounts import roles as account_roles
 from core.sanitize import plain_text
@@ -78,12 +77,15 @@ def interested_in_dossier(dossier: Dossier) -> set[int]:
     return ids
 
 
+INTERESTED = {workflow.SIGNAL: interested_in_signal, workflow.DOSSIER: interested_in_dossier}
+
+
 def interested(obj) -> set[int]:
-    return interested_in_dossier(obj) if isinstance(obj, Dossier) else interested_in_signal(obj)
+    return INTERESTED[obj.workflow_kind](obj)
 
 
 def _record(obj, actor, action, *, reason="", payload=None, **changes) -> SignalEvent:
-    kwargs = {"dossier": obj} if isinstance(obj, Dossier) else {"signal": obj}
+    kwargs = obj.subject_kwargs()
     return SignalEvent.objects.create(
         actor=actor if getattr(actor, "pk", None) else None,
         action=action,
@@ -95,6 +97,4 @@ def _record(obj, actor, action, *, reason="", payload=None, **changes) -> Signal
 
 
 def _workbench_url(obj) -> str:
-    if isinstance(obj, Dossier):
-        return reverse("signals:dossier_detail", args=[obj.pk])
-    return reverse("signals:workbench_detail", args=[obj.pk])
+    return obj.get_workbench_url()

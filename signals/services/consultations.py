@@ -70,7 +70,7 @@ def _recipients(consultation) -> list[int]:
 
 
 def _subject_kwargs(obj) -> dict:
-    return {"signal": obj} if isinstance(obj, Signal) else {"dossier": obj}
+    return obj.subject_kwargs()
 
 
 def ask(obj, actor, organisations, question: str, due_date, contact=None) -> list[Consultation]:

@@ -22,7 +22,7 @@ from .routing import route
 from .transitions import apply_action
 
 
-def create_dossier(*, title, actor, level=None, analysis="", themes=(), owner=None) -> Dossier:
+def create_dossier(*, title, actor, level=None, analysis="", themes=(), assignee=None) -> Dossier:
     """Create an (empty) dossier at ``level`` (default: the highest level ``actor`` coordinates)."""
     errors: dict = {}
     title = clean_text(title, "title", TITLE_MAX, errors, required=True, label=_("een titel"))
@@ -37,7 +37,7 @@ def create_dossier(*, title, actor, level=None, analysis="", themes=(), owner=No
             title=title,
             analysis=analysis,
             level=level,
-            owner=owner or actor,
+            assignee=assignee or actor,
             status=Status.IN_BEHANDELING,
             deadline=deadline_for(level, timezone.localdate()),
         )
@@ -85,11 +85,11 @@ def bundle(signals: Iterable[Signal], dossier_or_new, actor, reason: str = "") -
     if not signals:
         raise SignalError(_("Kies minstens één signaal."), field="signals")
     with transaction.atomic():
-        if isinstance(dossier_or_new, Dossier):
-            dossier = dossier_or_new
-        else:
+        if isinstance(dossier_or_new, str):
             top = max(signals, key=lambda s: workflow.LEVEL_ORDER.index(s.level)).level
             dossier = create_dossier(title=dossier_or_new, actor=actor, level=top)
+        else:
+            dossier = dossier_or_new
         for signal in signals:
             try:
                 apply_action(signal, "bundle", actor, reason, dossier=dossier)

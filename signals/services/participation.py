@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from notifications.services import notify
 
 from .. import workflow
-from ..models import Dossier, Follow, FollowUp, Note, Signal, Support, is_chain_professional
+from ..models import Follow, FollowUp, Note, Signal, Support, is_chain_professional
 from ..workflow import Level
 from .common import TEXT_MAX, _raise_if, _record, clean_text, interested
 from .errors import ActionForbidden
@@ -53,7 +53,7 @@ def follow(obj, user, on: bool = True) -> bool:
     visible = type(obj).objects.visible_to(user).filter(pk=obj.pk).exists()
     if not visible:
         raise ActionForbidden(_("U kunt dit niet volgen."))
-    lookup = {"dossier": obj} if isinstance(obj, Dossier) else {"signal": obj}
+    lookup = obj.subject_kwargs()
     if on:
         Follow.objects.get_or_create(user=user, **lookup)
     else:
@@ -68,7 +68,7 @@ def add_note(obj, actor, text: str) -> Note:
     errors: dict = {}
     text = clean_text(text, "text", TEXT_MAX, errors, required=True, label=_("een notitie"))
     _raise_if(errors)
-    lookup = {"dossier": obj} if isinstance(obj, Dossier) else {"signal": obj}
+    lookup = obj.subject_kwargs()
     return Note.objects.create(author=actor, text=text, **lookup)
 
 
@@ -83,7 +83,7 @@ def add_followup(obj, actor, text: str, is_public: bool = False) -> FollowUp:
     errors: dict = {}
     text = clean_text(text, "text", TEXT_MAX, errors, required=True, label=_("een update"))
     _raise_if(errors)
-    lookup = {"dossier": obj} if isinstance(obj, Dossier) else {"signal": obj}
+    lookup = obj.subject_kwargs()
     with transaction.atomic():
         followup = FollowUp.objects.create(
             author=actor, text=text, is_public=bool(is_public), **lookup

@@ -9,7 +9,7 @@ from django.db.models import Q
 
 from notifications import emails
 
-from ..models import ReplyTemplate, Signal
+from ..models import ReplyTemplate
 from .common import interested
 from .transitions import interested_title
 
@@ -40,7 +40,7 @@ def preview_emails(obj, action: str, reason: str, actor) -> list[dict]:
 
     ids = sorted(set(interested(obj)) - {getattr(actor, "pk", None)})
     users = get_user_model().objects.filter(pk__in=ids[:PREVIEW_LIMIT], is_active=True)
-    submitter_id = obj.submitted_by_id if isinstance(obj, Signal) else None
+    submitter_id = obj.submitted_by_id
     previews = []
     for user in users:
         message = emails.build(

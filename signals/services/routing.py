@@ -19,7 +19,7 @@ from notifications.services import notify
 
 from .. import conf, workflow
 from ..deadlines import add_working_days
-from ..models import RoutingRule, ServiceLevel, Signal, Team
+from ..models import RoutingRule, ServiceLevel, Team
 from ..routing import choose, signal_facts
 from .common import _raise_if, _record, _workbench_url, clean_text, coordinators_of
 from .errors import ActionForbidden, SignalError
@@ -54,13 +54,18 @@ def active_rules(level: str) -> list[RoutingRule]:
     )
 
 
-def _facts(obj) -> dict:
-    if isinstance(obj, Signal):
-        return signal_facts(obj)
-    first = obj.signals.order_by("pk").first()
+def _dossier_facts(dossier) -> dict:
+    first = dossier.signals.order_by("pk").first()
     facts = signal_facts(first) if first else {}
-    facts["theme"] = set(obj.themes.values_list("pk", flat=True)) | facts.get("theme", set())
+    facts["theme"] = set(dossier.themes.values_list("pk", flat=True)) | facts.get("theme", set())
     return facts
+
+
+FACTS = {workflow.SIGNAL: signal_facts, workflow.DOSSIER: _dossier_facts}
+
+
+def _facts(obj) -> dict:
+    return FACTS[obj.workflow_kind](obj)
 
 
 def decide(obj, level: str | None = None) -> Decision:
@@ -99,7 +104,7 @@ def _apply_team(obj, team):
     response, resolution = service_deadlines(team, getattr(obj, "urgency", ""), obj.level)
     obj.deadline = resolution
     fields = ["team", "deadline"]
-    if isinstance(obj, Signal):
+    if obj.has_response_deadline:
         obj.response_deadline = response
         fields.append("response_deadline")
     obj.save(update_fields=fields)
@@ -152,7 +157,7 @@ def team_recipients(obj) -> list[int]:
 
 
 def handler_or_team(obj) -> list[int]:
-    handler_id = obj.assigned_to_id if isinstance(obj, Signal) else obj.owner_id
+    handler_id = obj.assignee_id
     return [handler_id] if handler_id else team_recipients(obj)
 
 

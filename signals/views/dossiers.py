@@ -39,7 +39,7 @@ def dossier_list(request):
 
 def load_dossier(user, pk):
     return get_object_or_404(
-        Dossier.objects.visible_to(user).select_related("owner", "answer_page"), pk=pk
+        Dossier.objects.visible_to(user).select_related("assignee", "answer_page"), pk=pk
     )
 
 
@@ -71,7 +71,7 @@ def render_dossier_page(request, dossier, bound=None):
         "milestone_form": bound.get("milestone") or MilestoneForm(),
         "is_following": Follow.objects.filter(dossier=dossier, user=user).exists(),
         "assign_form": bound.get("assign")
-        or AssignForm(initial={"assigned_to": dossier.owner_id}, level=dossier.level),
+        or AssignForm(initial={"assigned_to": dossier.assignee_id}, level=dossier.level),
     }
     if coordinator:
         context.update(routing_context(dossier, bound))

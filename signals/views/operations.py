@@ -59,7 +59,7 @@ def _run_action(obj, user, form):
 
 
 def _run_assign(obj, user, form):
-    services.apply_action(obj, "assign", user, assigned_to=form.cleaned_data["assigned_to"])
+    services.apply_action(obj, "assign", user, assignee=form.cleaned_data["assigned_to"])
     return _("De behandelaar is aangepast.")
 
 

@@ -6,7 +6,8 @@ from django.db.models import Count
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 
-from ..models import PUBLIC_EVENT_ACTIONS, Consultation, Dossier, FollowUp, Signal, SignalEvent
+from ..events import public_events
+from ..models import Consultation, Dossier, FollowUp, Signal, SignalEvent
 from ..workflow import Status
 from .common import page
 
@@ -37,13 +38,13 @@ def public_followup(request):
 def public_detail(request, kind, pk):
     if kind == "signaal":
         obj = get_object_or_404(Signal.objects.published().select_related("phase"), pk=pk)
-        events = SignalEvent.objects.filter(signal=obj, action__in=PUBLIC_EVENT_ACTIONS)
+        events = SignalEvent.objects.filter(signal=obj, action__in=public_events())
         followups = FollowUp.objects.filter(signal=obj, is_public=True)
         members = []
     elif kind == "dossier":
         obj = get_object_or_404(Dossier.objects.published(), pk=pk)
         events = SignalEvent.objects.filter(
-            dossier=obj, signal__isnull=True, action__in=PUBLIC_EVENT_ACTIONS
+            dossier=obj, signal__isnull=True, action__in=public_events()
         )
         followups = FollowUp.objects.filter(dossier=obj, is_public=True)
         members = obj.signals.published().only("pk", "title", "status")
@@ -59,9 +60,7 @@ def public_detail(request, kind, pk):
             "followups": followups.only("text", "created_at"),
             "members": members,
             "milestones": obj.milestones.all() if kind == "dossier" else [],
-            "answers": Consultation.objects.filter(
-                **{"signal" if kind == "signaal" else "dossier": obj}, answer_is_public=True
-            )
+            "answers": Consultation.objects.filter(**obj.subject_kwargs(), answer_is_public=True)
             .exclude(answer="")
             .select_related("organisation")
             .only("answer", "answered_at", "organisation__name"),

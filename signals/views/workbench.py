@@ -54,7 +54,7 @@ def workbench(request):
     if not filters.get("status") and not show_closed:
         filters["open_only"] = True
     qs = filter_signals(
-        Signal.objects.visible_to(user).for_lists().select_related("submitted_by", "assigned_to"),
+        Signal.objects.visible_to(user).for_lists().select_related("submitted_by", "assignee"),
         filters,
     )
     # Opens on "my teams"; ?scope=niveau shows the whole level (coordinators of it, and
@@ -180,7 +180,7 @@ def load_signal(user, pk):
             "region",
             "dossier",
             "submitted_by",
-            "assigned_to",
+            "assignee",
             "answer_page",
         ),
         pk=pk,
@@ -205,7 +205,7 @@ def render_signal_page(request, signal, bound=None):
         "can_act": workflow.is_coordinator_of(user, signal.level),
         "bundle_form": bound.get("bundle") or BundleForm(),
         "assign_form": bound.get("assign")
-        or AssignForm(initial={"assigned_to": signal.assigned_to_id}, level=signal.level),
+        or AssignForm(initial={"assigned_to": signal.assignee_id}, level=signal.level),
         "note_form": bound.get("note") or NoteForm(),
         "followup_form": bound.get("followup") or FollowUpForm(),
         "supporters": Support.objects.filter(signal=signal).select_related("user"),

@@ -1,5 +1,3 @@
-import importlib
-
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
@@ -7,15 +5,6 @@ from communities import services
 from communities.models import Opbrengst
 
 pytestmark = pytest.mark.django_db
-
-
-def _require(module, name):
-    try:
-        mod = importlib.import_module(module)
-    except ImportError:
-        pytest.skip(f"{module} is not available yet (built in parallel)")
-    if not hasattr(mod, name):
-        pytest.skip(f"{module}.{name} does not exist yet (built in parallel)")
 
 
 @pytest.fixture
@@ -41,10 +30,6 @@ def test_only_facilitators_write_opbrengsten(closed_community, member):
 
 @pytest.mark.parametrize("target", ["handreiking", "question"])
 def test_opbrengst_becomes_draft_knowledge_item(client, opbrengst, facilitator, member, target):
-    _require(
-        "knowledge.services",
-        "create_handreiking_draft" if target == "handreiking" else "create_question_draft",
-    )
     client.force_login(facilitator)
     response = client.post(
         opbrengst.community.url + f"opbrengsten/{opbrengst.pk}/aanbieden/", {"target": target}
@@ -66,7 +51,6 @@ def test_opbrengst_becomes_draft_knowledge_item(client, opbrengst, facilitator, 
 
 
 def test_opbrengst_becomes_signal_on_behalf_of_community(client, opbrengst, facilitator):
-    _require("signals.services", "create_signal")
     client.force_login(facilitator)
     client.post(
         opbrengst.community.url + f"opbrengsten/{opbrengst.pk}/aanbieden/", {"target": "signal"}
@@ -84,7 +68,6 @@ def test_opbrengst_becomes_signal_on_behalf_of_community(client, opbrengst, faci
 
 
 def test_hidden_community_is_not_named_in_the_signal(hidden_community, facilitator):
-    _require("signals.services", "create_signal")
     item = services.save_opbrengst(
         hidden_community,
         facilitator,
@@ -98,7 +81,6 @@ def test_hidden_community_is_not_named_in_the_signal(hidden_community, facilitat
 
 
 def test_facilitator_turns_thread_into_signal(client, closed_community, facilitator, member):
-    _require("signals.services", "create_signal")
     thread = services.start_thread(
         closed_community, member, "Urenregistratie bij ziekte", "Onduidelijk wat meetelt."
     )

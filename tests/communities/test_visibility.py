@@ -160,12 +160,10 @@ def test_digest_never_contains_content_the_recipient_may_not_read(
 
 
 def test_shared_search_respects_community_visibility(world, member, outsider):
-    try:
-        from search import registry
-        from search.indexing import index_source
-        from search.services import search
-    except ImportError:
-        pytest.skip("search app not available")
+    from search import registry
+    from search.indexing import index_source
+    from search.services import search
+
     for name in ("communities.community", "communities.thread"):
         index_source(registry.get_source(name))
 

@@ -136,7 +136,7 @@ def test_coordinator_triages_assigns_and_resolves(page, site, make_user):
     page.get_by_label("Behandelaar").select_option(value=str(coordinator.pk))
     page.get_by_role("button", name="Toewijzen").click()
     page.get_by_text("De behandelaar is aangepast.").wait_for()
-    assert Signal.objects.get(pk=signal.pk).assigned_to == coordinator
+    assert Signal.objects.get(pk=signal.pk).assignee == coordinator
 
     # Resolve with an outcome for the submitter and followers.
     page.locator("summary", has_text="Oplossen").click()

@@ -37,7 +37,7 @@ def _params(action, subject, coordinators):
     if action.name == "bundle":
         return {"dossier": DossierFactory(level=subject.level)}
     if action.name == "assign":
-        return {"assigned_to": coordinators[subject.level]}
+        return {"assignee": coordinators[subject.level]}
     return {}
 
 
@@ -191,13 +191,13 @@ def test_assign_only_to_a_coordinator_of_the_level(submit, coordinators, make_us
     signal = submit()
     with pytest.raises(services.SignalError):
         services.apply_action(
-            signal, "assign", coordinators[Level.UITVOERING], assigned_to=coordinators["schakel"]
+            signal, "assign", coordinators[Level.UITVOERING], assignee=coordinators["schakel"]
         )
     colleague = make_user(role=roles.COORDINATOR_UITVOERING)
     signal = services.apply_action(
-        signal, "assign", coordinators[Level.UITVOERING], assigned_to=colleague.pk
+        signal, "assign", coordinators[Level.UITVOERING], assignee=colleague.pk
     )
-    assert signal.assigned_to == colleague
+    assert signal.assignee == colleague
     assert signal.events.last().payload == {"assigned_to": colleague.pk}
 
 

@@ -1,8 +1,4 @@
-"""Signals (knelpunten from practice), dossiers that bundle them, and their append-only history.
-
-Every change goes through ``signals.services``; the models only hold data, the
-visibility rules (``visible_to``) and the refusal to edit history.
-"""
+"""Signals and dossiers: what they share (``WorkflowItem``), their fields and who sees them."""
 
 from __future__ import annotations
 
@@ -13,10 +9,9 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from accounts.roles import CHAIN_ROLES, is_chain_professional  # noqa: F401  (one definition)
-from core.appendonly import AppendOnlyError, AppendOnlyModel, AppendOnlyQuerySet
+from accounts.roles import is_chain_professional
 
-from .workflow import (
+from ..workflow import (
     DEADLINE_STATES,
     DOSSIER,
     DOSSIER_OPEN_STATES,
@@ -84,6 +79,12 @@ class WorkflowItem(models.Model):
     reference_prefix: str  # "S" or "D"
     reference_digits: int  # zero-padded width of the number in the reference
     detail_url_name: str  # URL name of the detail page, called with the pk
+    workbench_url_name: str  # URL name of the page coordinators handle it on
+    public_slug: str  # its kind in the public follow-up URL
+    bundles_signals: bool  # whether signals are bundled in it (and follow its actions)
+    has_response_deadline: bool  # whether a first response has its own deadline
+    # Every item also has ``assignee`` (the coordinator handling it; a concrete field, as
+    # its column and reverse name differ) and ``submitted_by_id`` (None for a dossier).
     open_states: frozenset  # statuses in which the item is still being handled
     deadline_states: frozenset  # statuses in which the deadline counts
 
@@ -97,6 +98,17 @@ class WorkflowItem(models.Model):
 
     def get_absolute_url(self):
         return reverse(self.detail_url_name, args=[self.pk])
+
+    def get_workbench_url(self):
+        return reverse(self.workbench_url_name, args=[self.pk])
+
+    @property
+    def kind(self) -> str:
+        return self.workflow_kind
+
+    def subject_kwargs(self) -> dict:
+        """How rows of a signal or a dossier (events, notes, follows ...) point to it."""
+        return {self.workflow_kind: self}
 
     @property
     def reference(self) -> str:
@@ -138,6 +150,10 @@ class Signal(WorkflowItem):
     reference_prefix = "S"
     reference_digits = 5
     detail_url_name = "signals:detail"
+    workbench_url_name = "signals:workbench_detail"
+    public_slug = "signaal"
+    bundles_signals = False
+    has_response_deadline = True
     open_states = OPEN_STATES
     deadline_states = DEADLINE_STATES
 
@@ -206,9 +222,10 @@ class Signal(WorkflowItem):
         on_delete=models.SET_NULL,
         related_name="signals",
     )
-    assigned_to = models.ForeignKey(
+    assignee = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("behandelaar"),
+        db_column="assigned_to_id",
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
@@ -298,14 +315,19 @@ class Dossier(WorkflowItem):
     reference_prefix = "D"
     reference_digits = 4
     detail_url_name = "signals:dossier_detail"
+    workbench_url_name = "signals:dossier_detail"
+    public_slug = "dossier"
+    bundles_signals = True  # its signals follow its actions (Action.cascade)
+    has_response_deadline = False
     open_states = DOSSIER_OPEN_STATES
     deadline_states = DOSSIER_OPEN_STATES  # a dossier's deadline counts while it is open
     submitted_by_id = None  # dossiers have no submitter; the workflow asks
 
     analysis = models.TextField(_("gezamenlijke analyse"), max_length=10000, blank=True)
-    owner = models.ForeignKey(
+    assignee = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("eigenaar"),
+        db_column="owner_id",
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
@@ -371,284 +393,3 @@ class Milestone(models.Model):
 
     def __str__(self):
         return self.title
-
-
-HistoryIsAppendOnly = AppendOnlyError  # the name the signals code and tests use
-
-
-class SignalEventQuerySet(AppendOnlyQuerySet):
-    def for_signal(self, signal):
-        return self.filter(signal=signal)
-
-    def for_dossier(self, dossier):
-        return self.filter(dossier=dossier, signal__isnull=True)
-
-
-class SignalEvent(AppendOnlyModel):
-    """One append-only row per change of a signal or dossier: who, when, what, why."""
-
-    signal = models.ForeignKey(
-        Signal, null=True, blank=True, on_delete=models.PROTECT, related_name="events"
-    )
-    dossier = models.ForeignKey(
-        Dossier, null=True, blank=True, on_delete=models.PROTECT, related_name="events"
-    )
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("door"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    action = models.CharField(_("handeling"), max_length=32)
-    from_status = models.CharField(_("van status"), max_length=32, blank=True)
-    to_status = models.CharField(_("naar status"), max_length=32, blank=True)
-    from_level = models.CharField(_("van niveau"), max_length=16, blank=True)
-    to_level = models.CharField(_("naar niveau"), max_length=16, blank=True)
-    reason = models.TextField(_("toelichting"), blank=True)
-    payload = models.JSONField(_("gegevens"), default=dict, blank=True)
-    created_at = models.DateTimeField(_("tijdstip"), default=timezone.now, db_index=True)
-
-    objects = SignalEventQuerySet.as_manager()
-
-    class Meta:
-        ordering = ["created_at", "pk"]
-        verbose_name = _("gebeurtenis")
-        verbose_name_plural = _("geschiedenis")
-        constraints = [
-            models.CheckConstraint(
-                condition=Q(signal__isnull=False) | Q(dossier__isnull=False),
-                name="signalevent_has_subject",
-            )
-        ]
-        indexes = [
-            # Reporting: escalations of signals in a period (reporting.figures).
-            models.Index(
-                fields=["created_at"],
-                include=["from_level", "signal"],
-                condition=Q(action="escalate", signal__isnull=False),
-                name="signalevent_escalate_idx",
-            ),
-        ]
-
-    def __str__(self):
-        return f"{self.action} @ {self.created_at:%Y-%m-%d %H:%M}"
-
-    @property
-    def action_label(self):
-        from .workflow import ACTIONS
-
-        labels = {
-            "create": _("Ingediend"),
-            "edit": _("Tekst aangepast"),
-            "support": _("Herkend"),
-            "rate": _("Uitkomst beoordeeld"),
-            "followup": _("Update geplaatst"),
-            "milestone": _("Mijlpaal"),
-            "create_dossier": _("Dossier aangemaakt"),
-            "link_answer": _("Gekoppeld aan een antwoord"),
-            "question_draft": _("Concept vraag en antwoord gemaakt"),
-            "route": _("Toegewezen aan een team"),
-            "reroute": _("Doorgestuurd naar een ander team"),
-            "consult_ask": _("Ketenpartner om inbreng gevraagd"),
-            "consult_remind": _("Herinnering aan ketenpartner"),
-            "consult_answer": _("Ketenpartner heeft geantwoord"),
-            "consult_close": _("Raadpleging gesloten"),
-            "consult_publish": _("Antwoord ketenpartner gepubliceerd"),
-            "concerned": _("Betrokken organisaties aangepast"),
-            "herkend_threshold": _("Veel herkend: op de agenda van het team"),
-            "solved_poll": _("Herkenners vinden het niet opgelost"),
-        }
-        if self.action in labels:
-            return labels[self.action]
-        action = ACTIONS.get(self.action)
-        return action.label if action else self.action
-
-    @property
-    def to_status_label(self):
-        return Status(self.to_status).label if self.to_status in Status.values else ""
-
-    @property
-    def to_level_label(self):
-        return Level(self.to_level).label if self.to_level in Level.values else ""
-
-
-# Events that are safe to show on the public follow-up page (no reasons, no names).
-PUBLIC_EVENT_ACTIONS = (
-    "create",
-    "classify",
-    "escalate",
-    "bundle",
-    "resolve",
-    "decline",
-    "reopen",
-    "create_dossier",
-)
-
-
-class Support(models.Model):
-    """Ik herken dit: a professional says the same problem occurs in their practice."""
-
-    signal = models.ForeignKey(Signal, on_delete=models.CASCADE, related_name="supports")
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="signal_supports"
-    )
-    created_at = models.DateTimeField(default=timezone.now)
-
-    class Meta:
-        constraints = [
-            models.UniqueConstraint(fields=["signal", "user"], name="support_once_per_user")
-        ]
-        verbose_name = _("herkenning")
-        verbose_name_plural = _("herkenningen")
-
-    def __str__(self):
-        return f"{self.user_id} herkent {self.signal_id}"
-
-
-class Follow(models.Model):
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="signal_follows"
-    )
-    signal = models.ForeignKey(
-        Signal, null=True, blank=True, on_delete=models.CASCADE, related_name="follows"
-    )
-    dossier = models.ForeignKey(
-        Dossier, null=True, blank=True, on_delete=models.CASCADE, related_name="follows"
-    )
-    created_at = models.DateTimeField(default=timezone.now)
-
-    class Meta:
-        constraints = [
-            models.UniqueConstraint(
-                fields=["user", "signal"],
-                condition=Q(signal__isnull=False),
-                name="follow_signal_once",
-            ),
-            models.UniqueConstraint(
-                fields=["user", "dossier"],
-                condition=Q(dossier__isnull=False),
-                name="follow_dossier_once",
-            ),
-            models.CheckConstraint(
-                condition=Q(signal__isnull=False) ^ Q(dossier__isnull=False),
-                name="follow_one_subject",
-            ),
-        ]
-        verbose_name = _("volger")
-        verbose_name_plural = _("volgers")
-
-    def __str__(self):
-        return f"{self.user_id} volgt {self.signal_id or self.dossier_id}"
-
-
-class NoteQuerySet(models.QuerySet):
-    def visible_to(self, user):
-        return self if is_coordinator(user) else self.none()
-
-
-class Note(models.Model):
-    """An internal note of the coordinators; never shown to others."""
-
-    signal = models.ForeignKey(
-        Signal, null=True, blank=True, on_delete=models.CASCADE, related_name="notes"
-    )
-    dossier = models.ForeignKey(
-        Dossier, null=True, blank=True, on_delete=models.CASCADE, related_name="notes"
-    )
-    author = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    text = models.TextField(_("notitie"), max_length=5000)
-    created_at = models.DateTimeField(default=timezone.now)
-
-    objects = NoteQuerySet.as_manager()
-
-    class Meta:
-        ordering = ["-created_at", "-pk"]
-        verbose_name = _("interne notitie")
-        verbose_name_plural = _("interne notities")
-
-    def __str__(self):
-        return self.text[:60]
-
-
-class FollowUpQuerySet(models.QuerySet):
-    def visible_to(self, user):
-        if is_chain_professional(user):
-            return self
-        if getattr(user, "is_authenticated", False):
-            return self.filter(signal__submitted_by=user)
-        return self.none()
-
-    def public(self):
-        return self.filter(is_public=True).filter(
-            Q(signal__is_published=True) | Q(dossier__is_published=True)
-        )
-
-
-class FollowUp(models.Model):
-    """A visible progress update on a signal or dossier."""
-
-    signal = models.ForeignKey(
-        Signal, null=True, blank=True, on_delete=models.CASCADE, related_name="followups"
-    )
-    dossier = models.ForeignKey(
-        Dossier, null=True, blank=True, on_delete=models.CASCADE, related_name="followups"
-    )
-    author = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    text = models.TextField(_("update"), max_length=5000)
-    is_public = models.BooleanField(
-        _("ook op de publieke opvolgingspagina"),
-        default=False,
-        help_text=_("Alleen zichtbaar voor iedereen als het signaal of dossier gepubliceerd is."),
-    )
-    created_at = models.DateTimeField(default=timezone.now)
-
-    objects = FollowUpQuerySet.as_manager()
-
-    class Meta:
-        ordering = ["created_at", "pk"]
-        verbose_name = _("update")
-        verbose_name_plural = _("updates")
-
-    def __str__(self):
-        return self.text[:60]
-
-
-class OutcomeRating(models.Model):
-    class Rating(models.TextChoices):
-        JA = "ja", _("Ja, mijn probleem is opgelost")
-        DEELS = "deels", _("Gedeeltelijk")
-        NEE = "nee", _("Nee, het probleem bestaat nog")
-
-    signal = models.ForeignKey(Signal, on_delete=models.CASCADE, related_name="ratings")
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    rating = models.CharField(_("is uw probleem opgelost?"), max_length=8, choices=Rating.choices)
-    comment = models.TextField(_("toelichting"), max_length=2000, blank=True)
-    outcome_at = models.DateTimeField(_("beoordeelde uitkomst van"))
-    created_at = models.DateTimeField(default=timezone.now)
-
-    class Meta:
-        ordering = ["-created_at"]
-        constraints = [
-            models.UniqueConstraint(
-                fields=["signal", "user", "outcome_at"], name="rating_once_per_outcome"
-            )
-        ]
-        verbose_name = _("beoordeling van de uitkomst")
-        verbose_name_plural = _("beoordelingen van de uitkomst")
-
-    def __str__(self):
-        return self.rating
-
-
-# Teams, routing rules and consultations live in their own modules (imported for the registry).
-from .consultation_models import Consultation, SolvedVote  # noqa: E402, F401
-from .routing_models import RoutingRule, ServiceLevel, Team  # noqa: E402, F401
-from .template_models import ReplyTemplate  # noqa: E402, F401
