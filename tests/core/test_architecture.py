@@ -90,10 +90,6 @@ SKIPPED_DIRS = {"migrations", ".venv", "node_modules", ".git", "__pycache__"}
 OVER_SIZE_ALLOWED = {
     "bench/bench_search.py",
     "bench/bench_load.py",
-    "knowledge/models.py",
-    "knowledge/demo.py",
-    "knowledge/services.py",
-    "tests/quality/test_authorization_matrix.py",
 }
 
 
