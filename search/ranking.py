@@ -110,6 +110,7 @@ def kind_factor(kind: str) -> float:
 class Term:
     word: str
     stem: str
+    exact: bool = False  # a word of a multi-word phrase: same stem only, no compounds
 
 
 @dataclass
@@ -191,7 +192,8 @@ def rank_query(expanded: ExpandedQuery) -> RankQuery:
         for alternative, weight in weighted:
             meaningful = [w for w in alternative if w not in STOP_WORDS] or list(alternative)
             if meaningful:
-                terms = [Term(w, stem(w)) for w in meaningful]
+                phrase = len(meaningful) > 1
+                terms = [Term(w, stem(w), exact=phrase) for w in meaningful]
                 alternatives.append(Alternative(terms, weight))
         if alternatives:
             concepts.append(alternatives)
@@ -236,14 +238,29 @@ def analyse(texts: dict[str, str]) -> FieldStats:
 
 
 def match_weight(term: Term, token: str) -> float:
+    """How a document token matches a query word: the same stem, or (for a single word, not a
+    word of a phrase) a compound that starts with, ends with or contains it. The minimum
+    lengths apply to the piece that is looked for, so a short stem never matches inside
+    unrelated words (``leren`` -> ``ler`` is not found in ``controler``), while a word whose
+    stem is short still finds its compounds (``taal`` -> ``tal``, but ``taalaanbod`` starts
+    with ``taal``) and a compound's tail counts from four letters (``toets`` -> ``toet`` ends
+    ``leerbaarheidstoet``)."""
     if token == term.stem:
         return MATCH_EXACT
+    if term.exact:
+        return 0.0
     # Snowball may change the word itself (inkoop -> inkop): compounds keep the word.
-    if len(term.stem) >= PREFIX_MIN and (
-        token.startswith(term.stem) or token.startswith(term.word)
+    if (len(term.stem) >= PREFIX_MIN and token.startswith(term.stem)) or (
+        len(term.word) >= PREFIX_MIN and token.startswith(term.word)
     ):
         return MATCH_PREFIX
-    if len(term.word) >= INFIX_MIN and (term.stem in token or term.word in token):
+    # The tail of a compound (toets -> leerbaarheidstoets) from four letters; inside a word
+    # only from five.
+    if (len(term.stem) >= PREFIX_MIN and token.endswith(term.stem)) or (
+        len(term.stem) >= INFIX_MIN and term.stem in token
+    ):
+        return MATCH_INFIX
+    if len(term.word) >= INFIX_MIN and term.word in token:
         return MATCH_INFIX
     return 0.0
 

@@ -10,6 +10,7 @@ code the SQLite backend uses, from their per-field term frequencies.
 from __future__ import annotations
 
 import time
+from collections import OrderedDict
 
 from django.utils import timezone
 
@@ -22,6 +23,26 @@ SNIPPET_CHARS = 4000
 AVERAGES_SAMPLE = 500  # documents read for the average field lengths
 AVERAGES_SECONDS = 3600
 _averages: dict[str, object] = {"at": 0.0, "value": None}
+# Analysed fields of recently scored documents, per process. The key holds the hash of the
+# texts read, so an edited document is analysed afresh (no invalidation needed).
+ANALYSED_CACHE_SIZE = 5000
+_analysed: OrderedDict = OrderedDict()
+
+
+def analysed_fields(pk: int, title: str, summary: str, keywords: str, body: str):
+    """``ranking.analyse`` of a candidate, remembered for the next queries (LRU)."""
+    key = (pk, hash((title, summary, keywords, body)))
+    stats = _analysed.get(key)
+    if stats is not None:
+        _analysed.move_to_end(key)
+        return stats
+    stats = ranking.analyse(
+        {"title": title, "summary": summary, "keywords": keywords, "body": body}
+    )
+    _analysed[key] = stats
+    if len(_analysed) > ANALYSED_CACHE_SIZE:
+        _analysed.popitem(last=False)
+    return stats
 
 
 def known_stems(cursor, stems: list[str]) -> set[str]:
@@ -93,7 +114,7 @@ def score_page(cursor, params: SearchParams, expanded: ExpandedQuery, where: str
     averages = field_averages(cursor)
     now = timezone.now()
     analysed = [
-        ranking.analyse({"title": row[2], "summary": row[5], "keywords": row[9], "body": row[6]})
+        analysed_fields(row[0], row[2] or "", row[5] or "", row[9] or "", row[6] or "")
         for row in candidates
     ]
     vocabulary = set()

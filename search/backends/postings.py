@@ -86,8 +86,8 @@ SELECT w.i, w.lexeme, 0, x.term, x.df, 0 FROM w CROSS JOIN LATERAL (
     SELECT l.term, l.df FROM search_lexeme l
     WHERE (l.term LIKE '%%' || w.lexeme || '%%' OR l.term LIKE '%%' || w.word || '%%')
       AND l.term <> w.lexeme
-    ORDER BY (left(l.term, length(w.lexeme)) = w.lexeme OR left(l.term, length(w.word)) = w.word)
-      DESC, l.df DESC LIMIT %s
+    ORDER BY ((length(w.lexeme) >= 4 AND left(l.term, length(w.lexeme)) = w.lexeme)
+              OR left(l.term, length(w.word)) = w.word) DESC, l.df DESC LIMIT %s
 ) x
 WHERE length(w.word) >= 4 AND w.word !~ '^[0-9]+$'
 """
@@ -110,8 +110,14 @@ def pieces_for(cursor, expanded: ExpandedQuery) -> tuple[list[Piece], float]:
             if key not in pieces or pieces[key].weight < weight:
                 pieces[key] = Piece(lexeme, weight, concept, df)
             continue
-        prefix = expansion.startswith(lexeme) or expansion.startswith(word)
-        if not prefix and len(word) < 5:  # (numbers get no expansions: see the SQL)
+        # The same rule as ranking.match_weight: the piece looked for is long enough.
+        prefix = (len(lexeme) >= 4 and expansion.startswith(lexeme)) or expansion.startswith(word)
+        infix = (
+            (len(lexeme) >= 4 and expansion.endswith(lexeme))
+            or (len(lexeme) >= 5 and lexeme in expansion)
+            or (len(word) >= 5 and word in expansion)
+        )
+        if not prefix and not infix:  # (numbers get no expansions: see the SQL)
             continue
         if expansions.get(i, 0) >= EXPANSIONS:
             continue

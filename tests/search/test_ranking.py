@@ -93,6 +93,32 @@ def test_stem_prefix_and_infix_matches():
     assert ranking.match_weight(inkoop, stem("werk")) == 0
 
 
+def test_compound_matches_need_a_long_enough_piece():
+    # A short stem is not looked for inside unrelated words (leren -> ler, controler) ...
+    leren = ranking.Term("leren", stem("leren"))
+    assert ranking.match_weight(leren, stem("controleren")) == 0
+    assert ranking.match_weight(leren, stem("sneller")) == 0
+    # ... but a word with a short stem still finds the compounds it starts (taal -> tal) ...
+    taal = ranking.Term("taal", stem("taal"))
+    assert ranking.match_weight(taal, stem("taalaanbod")) == ranking.MATCH_PREFIX
+    assert ranking.match_weight(taal, stem("talent")) == 0
+    # ... and a compound's tail counts from four letters (toets -> toet).
+    toets = ranking.Term("toets", stem("toets"))
+    assert ranking.match_weight(toets, stem("leerbaarheidstoets")) == ranking.MATCH_INFIX
+
+
+def test_words_of_a_phrase_match_their_own_stem_only():
+    expanded = ExpandedQuery(text="vaste lasten", concepts=[Concept(typed=("vaste", "lasten"))])
+    query = ranking.rank_query(expanded)
+    assert all(term.exact for term in query.concepts[0][0].terms)
+    query.df, query.documents = {"vaste": 5, "lasten": 5}, 100.0
+    args = {"kind": "qa", "quality": 0, "date": None, "now": NOW}
+    assert ranking.score_document(query, _doc(title="vaste lasten"), AVERAGES, **args) > 0
+    assert ranking.score_document(query, _doc(title="vastgesteld lasten"), AVERAGES, **args) == 0
+    single = ranking.rank_query(ExpandedQuery(text="vaste", concepts=[Concept(typed=("vaste",))]))
+    assert not single.concepts[0][0].terms[0].exact
+
+
 def test_synonym_alternative_scores_less_than_typed_word_and_phrases_need_every_word():
     expanded = ExpandedQuery(
         text="azc", concepts=[Concept(typed=("azc",), alternatives=[("asielzoekerscentrum",)])]
