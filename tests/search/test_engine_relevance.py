@@ -62,9 +62,12 @@ def test_expected_item_in_top_three_on_the_engine(
             f"\n[relevance on opensearch, {set_name}] hit@1={result['hit@1']} "
             f"hit@3={result['hit@3']} MRR={result['mrr']}"
         )
+        tuning = {query for query, *_rest in relevance_set.TUNING}
         for miss in result["misses"]:
-            print("  miss:", miss)
+            if miss[0] in tuning:  # held-out misses stay unseen (they are only counted)
+                print("  tuning miss:", miss)
+        print(f"  misses: {len(result['misses'])} of {result['queries']}")
     assert backends == {"opensearch"}
     target = TARGETS.get(set_name, 0.9)
     if target is not None:
-        assert result["hit@3"] >= target, result["misses"]
+        assert result["hit@3"] >= target, f"{len(result['misses'])} misses"

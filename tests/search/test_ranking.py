@@ -180,3 +180,37 @@ def test_scoring_words_fold_like_the_index():
 
     text = "Cliënt, coördinatie en ÉÉN café-overleg (2021)"
     assert ranking.scoring_words(text) == words(text)
+
+
+def test_prepared_matches_equal_the_match_rules():
+    vocabulary = {
+        stem(w)
+        for w in "taal taalaanbod talent leren controleren toets leerbaarheidstoets "
+        "inkoop inkoopafspraken vaste vastgesteld termijn inburgeringstermijn".split()
+    }
+    expanded = ExpandedQuery(
+        text="",
+        concepts=[Concept(typed=(w,)) for w in ("taal", "leren", "toets", "inkoop", "termijn")]
+        + [Concept(typed=("vaste", "lasten"))],
+    )
+    query = ranking.rank_query(expanded)
+    ranking.prepare_matches(query, vocabulary)
+    for concept in query.concepts:
+        for term in concept[0].terms:
+            expected = {t: ranking.match_weight(term, t) for t in vocabulary}
+            assert query.matches[term.word] == {t: w for t, w in expected.items() if w}
+
+
+def test_a_concept_only_in_the_body_covers_less_than_one_in_the_title():
+    query = _query("gezinsmigrant", "taalles")
+    args = {"kind": "qa", "quality": 0, "date": None, "now": NOW}
+    filler = " ".join(["overleg"] * 30)
+    head = _doc(title="gezinsmigrant taalles", body=filler)
+    body = _doc(title="overleg", body=f"gezinsmigrant {filler} taalles")
+    _text, head_covered = ranking.text_score(query, head, AVERAGES)
+    _text, body_covered = ranking.text_score(query, body, AVERAGES)
+    assert head_covered == 2
+    assert body_covered == 2 * ranking.BODY_COVERAGE
+    assert ranking.score_document(query, head, AVERAGES, **args) > ranking.score_document(
+        query, body, AVERAGES, **args
+    )
