@@ -82,9 +82,15 @@ def field_averages(cursor) -> dict[str, float]:
     return value
 
 
-def rank_query(cursor, expanded: ExpandedQuery) -> ranking.RankQuery:
+def rank_query(cursor, expanded: ExpandedQuery, known=None) -> ranking.RankQuery:
+    """The scorer's query with document frequencies; ``known`` = (df by lexeme, corpus size)
+    from the postings' look-up spares a round trip when it holds every stem."""
     query = ranking.rank_query(expanded)
     stems = {t.word: t.stem for c in query.concepts for a in c for t in a.terms}
+    if known is not None and all(stem in known[0] for stem in stems.values()):
+        query.documents = float(known[1] or 1)
+        query.df = {word: known[0][stem] for word, stem in stems.items()}
+        return query
     cursor.execute(
         "SELECT e.term, e.df, (SELECT greatest(reltuples, 1) FROM pg_class "
         f"WHERE oid = '{TABLE}'::regclass) FROM unnest(%s::text[]) q(term) "
@@ -100,7 +106,9 @@ def rank_query(cursor, expanded: ExpandedQuery) -> ranking.RankQuery:
     return query
 
 
-def score_page(cursor, params: SearchParams, expanded: ExpandedQuery, where: str, values):
+def score_page(
+    cursor, params: SearchParams, expanded: ExpandedQuery, where: str, values, known=None
+):
     """The page of the candidates in ``where`` (an id list), scored by ``search.ranking``."""
     cursor.execute(
         f"SELECT d.id, d.kind, d.title, d.url, d.date, d.summary, left(d.body, %s), d.level, "
@@ -110,7 +118,7 @@ def score_page(cursor, params: SearchParams, expanded: ExpandedQuery, where: str
     candidates = cursor.fetchall()
     if not candidates:
         return []
-    query = rank_query(cursor, expanded)
+    query = rank_query(cursor, expanded, known)
     averages = field_averages(cursor)
     now = timezone.now()
     analysed = [

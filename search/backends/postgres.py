@@ -167,7 +167,8 @@ class PostgresBackend:
         visible documents than the page needs while more matches exist. The GIN path answers
         those exactly (and quickly, since the filter makes the intersection small).
         """
-        pieces, corpus = postings.pieces_for(cursor, expanded)
+        known_df: dict[str, int] = {}
+        pieces, corpus = postings.pieces_for(cursor, expanded, known_df)
         kinds = params.filters.get("kind")
         groups = postings.GROUPS
         if kinds:
@@ -206,7 +207,9 @@ class PostgresBackend:
                 group.sort(key=lambda pk: (-found.scores[pk], -pk))
                 ids += group[: max(SAMPLED_CANDIDATES[large], needed)]
         where, values = f"{base_where} AND d.id = ANY(%s::bigint[])", base_values + [id_array(ids)]
-        rows = self._page(cursor, params, expanded, where, values, False)
+        rows = pg_ranking.score_page(
+            cursor, params, expanded, where, values, known=(known_df, corpus)
+        )
         return rows, len(visible), counts
 
     def _newest(self, cursor, expanded, base_where, base_values, needed) -> list[int]:

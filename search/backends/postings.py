@@ -93,8 +93,10 @@ WHERE length(w.word) >= 4 AND w.word !~ '^[0-9]+$'
 """
 
 
-def pieces_for(cursor, expanded: ExpandedQuery) -> tuple[list[Piece], float]:
-    """The pieces of a query and the corpus size (for idf), in one round trip."""
+def pieces_for(cursor, expanded: ExpandedQuery, known_df=None) -> tuple[list[Piece], float]:
+    """The pieces of a query and the corpus size (for idf), in one round trip. ``known_df``
+    (a dict), when given, receives the document frequency of every query lexeme, so the exact
+    scoring needs no second look-up."""
     entries = _words_with_weights(expanded)
     if not entries:
         return [], 1.0
@@ -106,6 +108,8 @@ def pieces_for(cursor, expanded: ExpandedQuery) -> tuple[list[Piece], float]:
         word, weight, concept = entries[i - 1]
         if expansion is None:
             corpus = max(corpus, float(size or 1))
+            if known_df is not None:
+                known_df[lexeme] = df or 0
             key = (lexeme, concept)
             if key not in pieces or pieces[key].weight < weight:
                 pieces[key] = Piece(lexeme, weight, concept, df)
