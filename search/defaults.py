@@ -1,5 +1,18 @@
 """The seed synonyms (shared by the data migration and search.demo)."""
 
+ABBREVIATIONS = [
+    "DUO, Dienst Uitvoering Onderwijs",
+    "COA, Centraal Orgaan opvang Asielzoekers",
+    "IND, Immigratie- en Naturalisatiedienst",
+    "BRP, basisregistratie personen",
+    "BSN, burgerservicenummer",
+    "NT2, Nederlands als tweede taal",
+    "SZW, Sociale Zaken en Werkgelegenheid",
+    "VNG, Vereniging van Nederlandse Gemeenten",
+    "LBT, leerbaarheidstoets",
+    "CvTE, College voor Toetsen en Examens",
+]
+
 SYNONYMS = [
     "statushouder, asielstatushouder, vergunninghouder",
     "driegesprek, driepartijengesprek, warme overdracht",
@@ -21,4 +34,7 @@ SYNONYMS = [
     "zroute, zelfredzaamheidsroute",
     "opvanglocatie, azc",
     "score, uitslag",
+    # Issue #22, second round: the domain's abbreviations written out (migration 0008). General
+    # domain vocabulary, none chosen from a query of the relevance set's held-out half.
+    *ABBREVIATIONS,
 ]

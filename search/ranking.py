@@ -12,7 +12,8 @@
 * **idf** is ``ln(1 + (N - df + 0.5) / (df + 0.5))`` from the corpus's document frequencies
   (PostgreSQL: ``search_lexeme``; SQLite: counted while scanning).
 * **coverage** is ``COVERAGE_BASE + covered / concepts``: an item answering every idea of the
-  question beats one that repeats a single word.
+  question beats one that repeats a single word. A concept found only in the body counts
+  ``BODY_COVERAGE`` (a passing mention is weaker evidence than the title, summary or keywords).
 * **rating** ``1 + RATING_WEIGHT x quality``; **recency** ``1 + RECENCY_WEIGHT x exp(-age in
   years)``; **kind** ``KIND_BOOST`` (``search.query``). Editors' promoted results go on top
   (``search.services``), outside this score.
@@ -57,6 +58,8 @@ SPLIT_MIN = 9  # shortest typed word that is tried as a compound of two known wo
 SPLIT_PART_MIN = 4
 
 COVERAGE_BASE = 0.25
+BODY_COVERAGE = 0.5  # a concept found only in the body (see text_score)
+HEAD_FIELDS = ("title", "summary", "keywords")
 RATING_WEIGHT = 0.4
 RECENCY_WEIGHT = 0.25
 SECONDS_PER_YEAR = 31_536_000.0
@@ -84,7 +87,7 @@ def length_norm(name: str, length: int, average: float) -> float:
     return max(NORM_FLOOR, 1.0 - b + b * (length / max(average, 1.0)))
 
 
-def coverage_factor(covered: int, concepts: int) -> float:
+def coverage_factor(covered: float, concepts: int) -> float:
     return COVERAGE_BASE + covered / max(concepts, 1)
 
 
@@ -110,6 +113,7 @@ def kind_factor(kind: str) -> float:
 class Term:
     word: str
     stem: str
+    exact: bool = False  # a word of a multi-word phrase: same stem only, no compounds
 
 
 @dataclass
@@ -191,7 +195,8 @@ def rank_query(expanded: ExpandedQuery) -> RankQuery:
         for alternative, weight in weighted:
             meaningful = [w for w in alternative if w not in STOP_WORDS] or list(alternative)
             if meaningful:
-                terms = [Term(w, stem(w)) for w in meaningful]
+                phrase = len(meaningful) > 1
+                terms = [Term(w, stem(w), exact=phrase) for w in meaningful]
                 alternatives.append(Alternative(terms, weight))
         if alternatives:
             concepts.append(alternatives)
@@ -236,34 +241,65 @@ def analyse(texts: dict[str, str]) -> FieldStats:
 
 
 def match_weight(term: Term, token: str) -> float:
+    """How a document token matches a query word: the same stem, or (for a single word, not a
+    word of a phrase) a compound that starts with, ends with or contains it. The minimum
+    lengths apply to the piece that is looked for, so a short stem never matches inside
+    unrelated words (``leren`` -> ``ler`` is not found in ``controler``), while a word whose
+    stem is short still finds its compounds (``taal`` -> ``tal``, but ``taalaanbod`` starts
+    with ``taal``) and a compound's tail counts from four letters (``toets`` -> ``toet`` ends
+    ``leerbaarheidstoet``)."""
     if token == term.stem:
         return MATCH_EXACT
+    if term.exact:
+        return 0.0
     # Snowball may change the word itself (inkoop -> inkop): compounds keep the word.
-    if len(term.stem) >= PREFIX_MIN and (
-        token.startswith(term.stem) or token.startswith(term.word)
+    if (len(term.stem) >= PREFIX_MIN and token.startswith(term.stem)) or (
+        len(term.word) >= PREFIX_MIN and token.startswith(term.word)
     ):
         return MATCH_PREFIX
-    if len(term.word) >= INFIX_MIN and (term.stem in token or term.word in token):
+    # The tail of a compound (toets -> leerbaarheidstoets) from four letters; inside a word
+    # only from five.
+    if (len(term.stem) >= PREFIX_MIN and token.endswith(term.stem)) or (
+        len(term.stem) >= INFIX_MIN and term.stem in token
+    ):
+        return MATCH_INFIX
+    if len(term.word) >= INFIX_MIN and term.word in token:
         return MATCH_INFIX
     return 0.0
 
 
 def prepare_matches(query: RankQuery, vocabulary) -> None:
     """Decide once per query which tokens of the candidates match each word, so scoring a
-    document costs a few dictionary look-ups per word instead of a scan of its tokens."""
+    document costs a few dictionary look-ups per word instead of a scan of its tokens.
+    (The rules of ``match_weight``, unrolled: this runs over every token of the candidates.)"""
     terms = {t.word: t for c in query.concepts for a in c for t in a.terms}
-    query.matches = {word: {} for word in terms}
-    for token in vocabulary:
-        for word, term in terms.items():
-            weight = match_weight(term, token)
-            if weight:
-                query.matches[word][token] = weight
+    vocabulary = vocabulary if isinstance(vocabulary, set | frozenset) else set(vocabulary)
+    query.matches = {}
+    for word, term in terms.items():
+        found = {term.stem: MATCH_EXACT} if term.stem in vocabulary else {}
+        query.matches[word] = found
+        if term.exact:
+            continue
+        prefixes = tuple(p for p in (term.stem, term.word) if len(p) >= PREFIX_MIN)
+        tails = (term.stem,) if len(term.stem) >= PREFIX_MIN else ()
+        inside = tuple(p for p in (term.stem, term.word) if len(p) >= INFIX_MIN)
+        for token in vocabulary:
+            if token == term.stem:
+                continue
+            if prefixes and token.startswith(prefixes):
+                found[token] = MATCH_PREFIX
+            elif (tails and token.endswith(tails)) or any(p in token for p in inside):
+                found[token] = MATCH_INFIX
 
 
 def field_tf(term: Term, counts: Counter, matches: dict[str, float] | None = None) -> float:
     """Matching tokens of a field, each weighted by how it matches."""
     if matches is not None:
-        return sum(weight * counts[token] for token, weight in matches.items() if token in counts)
+        if len(matches) <= len(counts):
+            return sum(
+                weight * counts[token] for token, weight in matches.items() if token in counts
+            )
+        return sum(n * matches[token] for token, n in counts.items() if token in matches)
     tf = 0.0
     for token, n in counts.items():
         weight = match_weight(term, token)
@@ -289,12 +325,20 @@ def term_score(term: Term, stats: FieldStats, averages: dict[str, float], query:
     return idf(query.df.get(term.word, 0), query.documents) * saturate(combined)
 
 
-def text_score(query: RankQuery, stats: FieldStats, averages) -> tuple[float, int]:
-    """(sum of the best alternative per concept, number of concepts matched)."""
-    total, covered = 0.0, 0
+def in_head(term: Term, stats: FieldStats, query: RankQuery) -> bool:
+    """Whether the word occurs in the title, summary or keywords (what the item is about)."""
+    matches = query.matches.get(term.word) if query.matches is not None else None
+    return any(field_tf(term, stats.counts[name], matches) for name in HEAD_FIELDS)
+
+
+def text_score(query: RankQuery, stats: FieldStats, averages) -> tuple[float, float]:
+    """(sum of the best alternative per concept, concepts covered). A concept found only in
+    the body covers ``BODY_COVERAGE`` of a concept: a passing mention in a long text is weaker
+    evidence that the item is about it than its title, summary or keywords."""
+    total, covered = 0.0, 0.0
     cache: dict[str, float] = {}
     for alternatives in query.concepts:
-        best = 0.0
+        best, best_alternative = 0.0, None
         for alternative in alternatives:
             scores = []
             for term in alternative.terms:
@@ -302,10 +346,13 @@ def text_score(query: RankQuery, stats: FieldStats, averages) -> tuple[float, in
                     cache[term.word] = term_score(term, stats, averages, query)
                 scores.append(cache[term.word])
             if scores and min(scores) > 0:
-                best = max(best, alternative.weight * sum(scores) / len(scores))
+                score = alternative.weight * sum(scores) / len(scores)
+                if score > best:
+                    best, best_alternative = score, alternative
         if best > 0:
             total += best
-            covered += 1
+            head = any(in_head(t, stats, query) for t in best_alternative.terms)
+            covered += 1.0 if head else BODY_COVERAGE
     return total, covered
 
 

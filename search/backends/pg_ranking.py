@@ -10,6 +10,7 @@ code the SQLite backend uses, from their per-field term frequencies.
 from __future__ import annotations
 
 import time
+from collections import OrderedDict
 
 from django.utils import timezone
 
@@ -22,6 +23,26 @@ SNIPPET_CHARS = 4000
 AVERAGES_SAMPLE = 500  # documents read for the average field lengths
 AVERAGES_SECONDS = 3600
 _averages: dict[str, object] = {"at": 0.0, "value": None}
+# Analysed fields of recently scored documents, per process. The key holds the hash of the
+# texts read, so an edited document is analysed afresh (no invalidation needed).
+ANALYSED_CACHE_SIZE = 5000
+_analysed: OrderedDict = OrderedDict()
+
+
+def analysed_fields(pk: int, title: str, summary: str, keywords: str, body: str):
+    """``ranking.analyse`` of a candidate, remembered for the next queries (LRU)."""
+    key = (pk, hash((title, summary, keywords, body)))
+    stats = _analysed.get(key)
+    if stats is not None:
+        _analysed.move_to_end(key)
+        return stats
+    stats = ranking.analyse(
+        {"title": title, "summary": summary, "keywords": keywords, "body": body}
+    )
+    _analysed[key] = stats
+    if len(_analysed) > ANALYSED_CACHE_SIZE:
+        _analysed.popitem(last=False)
+    return stats
 
 
 def known_stems(cursor, stems: list[str]) -> set[str]:
@@ -61,9 +82,15 @@ def field_averages(cursor) -> dict[str, float]:
     return value
 
 
-def rank_query(cursor, expanded: ExpandedQuery) -> ranking.RankQuery:
+def rank_query(cursor, expanded: ExpandedQuery, known=None) -> ranking.RankQuery:
+    """The scorer's query with document frequencies; ``known`` = (df by lexeme, corpus size)
+    from the postings' look-up spares a round trip when it holds every stem."""
     query = ranking.rank_query(expanded)
     stems = {t.word: t.stem for c in query.concepts for a in c for t in a.terms}
+    if known is not None and all(stem in known[0] for stem in stems.values()):
+        query.documents = float(known[1] or 1)
+        query.df = {word: known[0][stem] for word, stem in stems.items()}
+        return query
     cursor.execute(
         "SELECT e.term, e.df, (SELECT greatest(reltuples, 1) FROM pg_class "
         f"WHERE oid = '{TABLE}'::regclass) FROM unnest(%s::text[]) q(term) "
@@ -79,7 +106,9 @@ def rank_query(cursor, expanded: ExpandedQuery) -> ranking.RankQuery:
     return query
 
 
-def score_page(cursor, params: SearchParams, expanded: ExpandedQuery, where: str, values):
+def score_page(
+    cursor, params: SearchParams, expanded: ExpandedQuery, where: str, values, known=None
+):
     """The page of the candidates in ``where`` (an id list), scored by ``search.ranking``."""
     cursor.execute(
         f"SELECT d.id, d.kind, d.title, d.url, d.date, d.summary, left(d.body, %s), d.level, "
@@ -89,11 +118,11 @@ def score_page(cursor, params: SearchParams, expanded: ExpandedQuery, where: str
     candidates = cursor.fetchall()
     if not candidates:
         return []
-    query = rank_query(cursor, expanded)
+    query = rank_query(cursor, expanded, known)
     averages = field_averages(cursor)
     now = timezone.now()
     analysed = [
-        ranking.analyse({"title": row[2], "summary": row[5], "keywords": row[9], "body": row[6]})
+        analysed_fields(row[0], row[2] or "", row[5] or "", row[9] or "", row[6] or "")
         for row in candidates
     ]
     vocabulary = set()

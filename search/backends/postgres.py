@@ -77,7 +77,11 @@ def _filters_sql(params: SearchParams, tokens: list[str]) -> tuple[str, list]:
 # that (much smaller, index-intersected) set; otherwise every document matching ANY word
 # competes. Keeps common-word queries on large corpora fast without losing recall on small ones.
 AND_FIRST_MINIMUM = 20
-CANDIDATES = 100  # documents per kind group that get the full score
+CANDIDATES = 100  # documents per kind group that get the full score (exact GIN path)
+# The postings path: the best candidates by approximate score per group (knowledge kinds,
+# signals) that get the full score in Python. Signals are many and alike, so fewer of them
+# are re-scored; see docs/search.md for the measured effect on latency and relevance.
+SAMPLED_CANDIDATES = {False: 100, True: 40}
 HEAD_SCAN = 2000  # title/summary matches ranked by ts_rank_cd per kind group
 BODY_SCAN = 1000  # body-only matches ranked by ts_rank_cd when titles give too few
 COUNT_CAP = 2000  # matches counted exactly for the total and the facets
@@ -163,7 +167,8 @@ class PostgresBackend:
         visible documents than the page needs while more matches exist. The GIN path answers
         those exactly (and quickly, since the filter makes the intersection small).
         """
-        pieces, corpus = postings.pieces_for(cursor, expanded)
+        known_df: dict[str, int] = {}
+        pieces, corpus = postings.pieces_for(cursor, expanded, known_df)
         kinds = params.filters.get("kind")
         groups = postings.GROUPS
         if kinds:
@@ -196,14 +201,15 @@ class PostgresBackend:
                 seen = set(newest)
                 ids = newest + [pk for pk in ids if pk not in seen]
         else:
-            limit = max(CANDIDATES, needed)
             ids = []
             for large in (False, True):
                 group = [row[0] for row in visible if (row[1] in LARGE_KINDS) is large]
                 group.sort(key=lambda pk: (-found.scores[pk], -pk))
-                ids += group[:limit]
+                ids += group[: max(SAMPLED_CANDIDATES[large], needed)]
         where, values = f"{base_where} AND d.id = ANY(%s::bigint[])", base_values + [id_array(ids)]
-        rows = self._page(cursor, params, expanded, where, values, False)
+        rows = pg_ranking.score_page(
+            cursor, params, expanded, where, values, known=(known_df, corpus)
+        )
         return rows, len(visible), counts
 
     def _newest(self, cursor, expanded, base_where, base_values, needed) -> list[int]:

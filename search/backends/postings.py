@@ -86,15 +86,17 @@ SELECT w.i, w.lexeme, 0, x.term, x.df, 0 FROM w CROSS JOIN LATERAL (
     SELECT l.term, l.df FROM search_lexeme l
     WHERE (l.term LIKE '%%' || w.lexeme || '%%' OR l.term LIKE '%%' || w.word || '%%')
       AND l.term <> w.lexeme
-    ORDER BY (left(l.term, length(w.lexeme)) = w.lexeme OR left(l.term, length(w.word)) = w.word)
-      DESC, l.df DESC LIMIT %s
+    ORDER BY ((length(w.lexeme) >= 4 AND left(l.term, length(w.lexeme)) = w.lexeme)
+              OR left(l.term, length(w.word)) = w.word) DESC, l.df DESC LIMIT %s
 ) x
 WHERE length(w.word) >= 4 AND w.word !~ '^[0-9]+$'
 """
 
 
-def pieces_for(cursor, expanded: ExpandedQuery) -> tuple[list[Piece], float]:
-    """The pieces of a query and the corpus size (for idf), in one round trip."""
+def pieces_for(cursor, expanded: ExpandedQuery, known_df=None) -> tuple[list[Piece], float]:
+    """The pieces of a query and the corpus size (for idf), in one round trip. ``known_df``
+    (a dict), when given, receives the document frequency of every query lexeme, so the exact
+    scoring needs no second look-up."""
     entries = _words_with_weights(expanded)
     if not entries:
         return [], 1.0
@@ -106,12 +108,20 @@ def pieces_for(cursor, expanded: ExpandedQuery) -> tuple[list[Piece], float]:
         word, weight, concept = entries[i - 1]
         if expansion is None:
             corpus = max(corpus, float(size or 1))
+            if known_df is not None:
+                known_df[lexeme] = df or 0
             key = (lexeme, concept)
             if key not in pieces or pieces[key].weight < weight:
                 pieces[key] = Piece(lexeme, weight, concept, df)
             continue
-        prefix = expansion.startswith(lexeme) or expansion.startswith(word)
-        if not prefix and len(word) < 5:  # (numbers get no expansions: see the SQL)
+        # The same rule as ranking.match_weight: the piece looked for is long enough.
+        prefix = (len(lexeme) >= 4 and expansion.startswith(lexeme)) or expansion.startswith(word)
+        infix = (
+            (len(lexeme) >= 4 and expansion.endswith(lexeme))
+            or (len(lexeme) >= 5 and lexeme in expansion)
+            or (len(word) >= 5 and word in expansion)
+        )
+        if not prefix and not infix:  # (numbers get no expansions: see the SQL)
             continue
         if expansions.get(i, 0) >= EXPANSIONS:
             continue

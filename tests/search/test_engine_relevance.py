@@ -18,9 +18,9 @@ from .test_relevance import knowledge_demo  # noqa: F401  the demo content fixtu
 pytestmark = pytest.mark.django_db
 
 # hit@3 each set must reach. Issue #22's target on the held-out half is 0.95; the engine
-# measured 0.943 there (3 misses in 53), so the assertion is that floor less one query, as for the
-# database backends in test_relevance.py: raise it when the ranking improves.
-TARGETS = {"RELEVANCE_SET": 0.9, "HELD_OUT": 0.92, "TUNING": None}
+# measured 0.943 there (3 misses in 53) and 0.953 on the whole set (5 in 106), and those
+# measurements are the floors: raise them when the ranking improves.
+TARGETS = {"RELEVANCE_SET": 0.95, "HELD_OUT": 0.94, "TUNING": None}
 
 
 def _set_names():
@@ -62,9 +62,12 @@ def test_expected_item_in_top_three_on_the_engine(
             f"\n[relevance on opensearch, {set_name}] hit@1={result['hit@1']} "
             f"hit@3={result['hit@3']} MRR={result['mrr']}"
         )
+        tuning = {query for query, *_rest in relevance_set.TUNING}
         for miss in result["misses"]:
-            print("  miss:", miss)
+            if miss[0] in tuning:  # held-out misses stay unseen (they are only counted)
+                print("  tuning miss:", miss)
+        print(f"  misses: {len(result['misses'])} of {result['queries']}")
     assert backends == {"opensearch"}
     target = TARGETS.get(set_name, 0.9)
     if target is not None:
-        assert result["hit@3"] >= target, result["misses"]
+        assert result["hit@3"] >= target, f"{len(result['misses'])} misses"

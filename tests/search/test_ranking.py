@@ -93,6 +93,32 @@ def test_stem_prefix_and_infix_matches():
     assert ranking.match_weight(inkoop, stem("werk")) == 0
 
 
+def test_compound_matches_need_a_long_enough_piece():
+    # A short stem is not looked for inside unrelated words (leren -> ler, controler) ...
+    leren = ranking.Term("leren", stem("leren"))
+    assert ranking.match_weight(leren, stem("controleren")) == 0
+    assert ranking.match_weight(leren, stem("sneller")) == 0
+    # ... but a word with a short stem still finds the compounds it starts (taal -> tal) ...
+    taal = ranking.Term("taal", stem("taal"))
+    assert ranking.match_weight(taal, stem("taalaanbod")) == ranking.MATCH_PREFIX
+    assert ranking.match_weight(taal, stem("talent")) == 0
+    # ... and a compound's tail counts from four letters (toets -> toet).
+    toets = ranking.Term("toets", stem("toets"))
+    assert ranking.match_weight(toets, stem("leerbaarheidstoets")) == ranking.MATCH_INFIX
+
+
+def test_words_of_a_phrase_match_their_own_stem_only():
+    expanded = ExpandedQuery(text="vaste lasten", concepts=[Concept(typed=("vaste", "lasten"))])
+    query = ranking.rank_query(expanded)
+    assert all(term.exact for term in query.concepts[0][0].terms)
+    query.df, query.documents = {"vaste": 5, "lasten": 5}, 100.0
+    args = {"kind": "qa", "quality": 0, "date": None, "now": NOW}
+    assert ranking.score_document(query, _doc(title="vaste lasten"), AVERAGES, **args) > 0
+    assert ranking.score_document(query, _doc(title="vastgesteld lasten"), AVERAGES, **args) == 0
+    single = ranking.rank_query(ExpandedQuery(text="vaste", concepts=[Concept(typed=("vaste",))]))
+    assert not single.concepts[0][0].terms[0].exact
+
+
 def test_synonym_alternative_scores_less_than_typed_word_and_phrases_need_every_word():
     expanded = ExpandedQuery(
         text="azc", concepts=[Concept(typed=("azc",), alternatives=[("asielzoekerscentrum",)])]
@@ -154,3 +180,37 @@ def test_scoring_words_fold_like_the_index():
 
     text = "Cliënt, coördinatie en ÉÉN café-overleg (2021)"
     assert ranking.scoring_words(text) == words(text)
+
+
+def test_prepared_matches_equal_the_match_rules():
+    vocabulary = {
+        stem(w)
+        for w in "taal taalaanbod talent leren controleren toets leerbaarheidstoets "
+        "inkoop inkoopafspraken vaste vastgesteld termijn inburgeringstermijn".split()
+    }
+    expanded = ExpandedQuery(
+        text="",
+        concepts=[Concept(typed=(w,)) for w in ("taal", "leren", "toets", "inkoop", "termijn")]
+        + [Concept(typed=("vaste", "lasten"))],
+    )
+    query = ranking.rank_query(expanded)
+    ranking.prepare_matches(query, vocabulary)
+    for concept in query.concepts:
+        for term in concept[0].terms:
+            expected = {t: ranking.match_weight(term, t) for t in vocabulary}
+            assert query.matches[term.word] == {t: w for t, w in expected.items() if w}
+
+
+def test_a_concept_only_in_the_body_covers_less_than_one_in_the_title():
+    query = _query("gezinsmigrant", "taalles")
+    args = {"kind": "qa", "quality": 0, "date": None, "now": NOW}
+    filler = " ".join(["overleg"] * 30)
+    head = _doc(title="gezinsmigrant taalles", body=filler)
+    body = _doc(title="overleg", body=f"gezinsmigrant {filler} taalles")
+    _text, head_covered = ranking.text_score(query, head, AVERAGES)
+    _text, body_covered = ranking.text_score(query, body, AVERAGES)
+    assert head_covered == 2
+    assert body_covered == 2 * ranking.BODY_COVERAGE
+    assert ranking.score_document(query, head, AVERAGES, **args) > ranking.score_document(
+        query, body, AVERAGES, **args
+    )

@@ -18,8 +18,8 @@ pytestmark = pytest.mark.django_db
 TARGET = {"hit@3": 0.95, "hit@1": 0.80}
 # Measured floors per backend (held-out half): raise them when the ranking improves.
 FLOOR = {
-    "sqlite": {"hit@3": 0.86, "hit@1": 0.72},
-    "postgresql": {"hit@3": 0.86, "hit@1": 0.75},
+    "sqlite": {"hit@3": 0.86, "hit@1": 0.77},
+    "postgresql": {"hit@3": 0.86, "hit@1": 0.77},
 }
 
 
@@ -65,6 +65,8 @@ def test_relevance_on_both_halves(knowledge_demo, make_user, capsys):
         for miss in result["tuning"]["misses"]:
             print("  tuning miss:", miss)
     floor = FLOOR.get(connection.vendor, FLOOR["postgresql"])
-    assert held["hit@3"] >= floor["hit@3"], held["misses"]
-    assert held["hit@1"] >= floor["hit@1"], held["misses"]
+    # Only the number of held-out misses, never the queries: looking at them would turn the
+    # held-out half into a second tuning half.
+    assert held["hit@3"] >= floor["hit@3"], f"{len(held['misses'])} held-out misses"
+    assert held["hit@1"] >= floor["hit@1"], f"held-out hit@1 {held['hit@1']}"
     assert result["tuning"]["hit@3"] >= 0.95
