@@ -4,9 +4,9 @@ endpoints (actions, history, follow, notes, follow-ups)."""
 from __future__ import annotations
 
 from django.core.exceptions import ValidationError as DjangoValidationError
+from django.utils.translation import gettext as _
 from rest_framework import status
 from rest_framework.decorators import action
-from rest_framework.exceptions import PermissionDenied
 from rest_framework.response import Response
 
 from privacy.validators import api_error_body
@@ -66,7 +66,7 @@ class WorkflowActionsMixin:
         obj = self.get_queryset().get(pk=obj.pk)
         return Response(self.get_serializer(obj).data)
 
-    @action(detail=True, methods=["get"], filter_backends=[])
+    @action(detail=True, methods=["get"], filter_backends=[], pagination_class=None)
     def history(self, request, pk=None):
         obj = self.get_object()
         events = SignalEvent.objects.filter(**{obj.workflow_kind: obj}).select_related("actor")
@@ -79,7 +79,7 @@ class WorkflowActionsMixin:
         following = services.follow(obj, request.user, on=request.method == "POST")
         return Response({"following": following})
 
-    @action(detail=True, methods=["get", "post"], filter_backends=[])
+    @action(detail=True, methods=["get", "post"], filter_backends=[], pagination_class=None)
     def notes(self, request, pk=None):
         obj = self.get_object()
         if request.method == "POST":
@@ -87,7 +87,7 @@ class WorkflowActionsMixin:
             note = services.add_note(obj, request.user, data["text"])
             return Response(NoteSerializer(note).data, status=status.HTTP_201_CREATED)
         if not workflow.is_coordinator(request.user):
-            raise PermissionDenied("Alleen coördinatoren zien interne notities.")
+            raise services.ActionForbidden(_("Alleen coördinatoren zien interne notities."))
         notes = (
             Note.objects.visible_to(request.user)
             .filter(**{obj.workflow_kind: obj})
@@ -95,7 +95,13 @@ class WorkflowActionsMixin:
         )
         return Response(NoteSerializer(notes, many=True).data)
 
-    @action(detail=True, methods=["get", "post"], url_path="follow-ups", filter_backends=[])
+    @action(
+        detail=True,
+        methods=["get", "post"],
+        url_path="follow-ups",
+        filter_backends=[],
+        pagination_class=None,  # the whole list, as documented
+    )
     def followups(self, request, pk=None):
         obj = self.get_object()
         if request.method == "POST":

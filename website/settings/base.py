@@ -261,6 +261,11 @@ SPECTACULAR_SETTINGS = {
     "PREPROCESSING_HOOKS": ["website.api.only_public_api"],
     "COMPONENT_SPLIT_REQUEST": True,
     "SCHEMA_PATH_PREFIX": "/api/v1",
+    # Stable component names where two fields share a name (the public contract).
+    "ENUM_NAME_OVERRIDES": {
+        "FrequencyEnum": "signals.models.Frequency",
+        "SubscriptionFrequencyEnum": "notifications.models.NotificationPreference.Digest",
+    },
 }
 
 # Celery: Redis in production; without REDIS_URL tasks run in-process (embedded default).
