@@ -14,7 +14,12 @@ class AccountsConfig(AppConfig):
 
         post_migrate.connect(sync_roles_after_migrate, dispatch_uid="accounts.sync_roles")
 
-        from . import login_history  # noqa: F401  records every sign-in
+        from . import (
+            login_history,  # noqa: F401  records every sign-in
+            permission_cache,
+        )
+
+        permission_cache.connect()
         from .oidc import checks  # noqa: F401  validates OIDC_PROVIDERS at start-up
 
 

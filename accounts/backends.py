@@ -2,6 +2,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.backends import ModelBackend
 
 from .oidc.policy import password_login_disabled
+from .permission_cache import cached_for_user
 
 
 class EmailBackend(ModelBackend):
@@ -22,3 +23,17 @@ class EmailBackend(ModelBackend):
         if user.check_password(password) and self.user_can_authenticate(user):
             return user
         return None
+
+    def get_all_permissions(self, user_obj, obj=None):
+        """Django's permission set, from the permission cache (no query on a hit)."""
+        if not user_obj.is_active or user_obj.is_anonymous or obj is not None:
+            return set()
+        if not hasattr(user_obj, "_perm_cache"):
+            user_obj._perm_cache = set(
+                cached_for_user(
+                    user_obj,
+                    "perms",
+                    lambda: frozenset(super(EmailBackend, self).get_all_permissions(user_obj)),
+                )
+            )
+        return user_obj._perm_cache

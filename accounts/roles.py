@@ -295,8 +295,12 @@ def user_roles(user) -> set[str]:
         return set()
     cached = getattr(user, "_role_cache", None)
     if cached is None:
+        from .permission_cache import cached_for_user
+
         by_group = {role.group_name: key for key, role in ROLES.items()}
-        names = user.groups.values_list("name", flat=True)
+        names = cached_for_user(
+            user, "groups", lambda: frozenset(user.groups.values_list("name", flat=True))
+        )
         cached = {by_group[name] for name in names if name in by_group}
         if user.is_superuser:
             cached.add(BEHEERDER)

@@ -145,6 +145,26 @@ def route_by_url_path(request, path: str) -> None:
     request._wagtail_route_for_request = RouteResult(page) if page.live else None
 
 
+def find_site(request) -> None:
+    """Wagtail's site for this request from the fragment cache (no query on a hit); Wagtail,
+    the menu and the site settings then read it from ``request._wagtail_site``. The entry
+    lives until the next site-wide purge (a ``Site`` change purges the site)."""
+    from django.http.request import split_domain_port
+    from wagtail.models import Site
+
+    if hasattr(request, "_wagtail_site"):
+        return
+    try:
+        hostname = split_domain_port(request.get_host())[0]
+        port = request.get_port()
+    except Exception:  # an unknown host: let Wagtail and Django answer as they would
+        return
+    site = page_cache.fragment(
+        f"site:{hostname}:{port}", lambda: Site._find_for_request(request) or False
+    )
+    request._wagtail_site = site or None
+
+
 # --- the middleware -----------------------------------------------------------------------
 
 
@@ -174,6 +194,7 @@ class PublicCacheMiddleware:
             page_cache.end_request_memo(token)
 
     def process_view(self, request, view_func, view_args, view_kwargs):
+        find_site(request)
         if view_func is self.wagtail_serve:
             request._public_view = "page"
             if request.method in ("GET", "HEAD") and not request.path.startswith(PRIVATE_PREFIXES):

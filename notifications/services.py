@@ -20,7 +20,7 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
 
-from . import outbox
+from . import outbox, unread
 from .categories import category_for
 from .models import Notification, NotificationPreference
 from .tokens import ALL
@@ -139,6 +139,7 @@ def deliver(user_ids: Iterable[int], content: dict) -> int:
             if mode == "now":
                 mails.append((_email_payload(pk, content), f"notify:{event_key}:{pk}"[:255]))
         Notification.objects.bulk_create(notifications, ignore_conflicts=True)
+        unread.forget(fresh)
         if mails:
             outbox.enqueue_many(EMAIL_HANDLER, mails)
         created += len(fresh)
@@ -173,14 +174,18 @@ def _email_payload(user_id: int, content: dict) -> dict:
 def unread_count(user) -> int:
     if not user.is_authenticated:
         return 0
-    return Notification.objects.for_user(user).unread().count()
+    return unread.cached_count(
+        user.pk, lambda: Notification.objects.for_user(user).unread().count()
+    )
 
 
 def mark_read(user, notification_ids=None) -> int:
     qs = Notification.objects.for_user(user).unread()
     if notification_ids is not None:
         qs = qs.filter(pk__in=notification_ids)
-    return qs.update(read_at=timezone.now())
+    updated = qs.update(read_at=timezone.now())
+    unread.forget([user.pk])
+    return updated
 
 
 # Preferences ---------------------------------------------------------------------------

@@ -19,7 +19,7 @@ import logging
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.urls import NoReverseMatch, reverse
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from core import page_cache, purge
@@ -192,6 +192,11 @@ def connect() -> None:
             on_site_wide_change,
             sender=SiteSettings,
             dispatch_uid=f"website.purge.settings.{signal is post_save}",
+        )
+        signal.connect(  # host names and root pages (the cached site lookup)
+            on_site_wide_change,
+            sender=Site,
+            dispatch_uid=f"website.purge.site.{signal is post_save}",
         )
         if apps.is_installed("search"):
             signal.connect(

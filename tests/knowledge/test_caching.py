@@ -65,7 +65,7 @@ def test_uncached_question_page_budget_and_content(client, base, settings):
     settings.PAGE_CACHE_ENABLED = False
     question, _handreiking = base
     count, response = _queries(client, question.url)
-    assert count <= 9, count  # was 21 before url_path routing and the shared checks
+    assert count <= 8, count  # was 21 before url_path routing, shared checks, cached site
     html = response.content.decode()
     assert "Vraag 0 over de leerroute" in html and "Vraag 1 over de leerroute" in html
 
@@ -75,6 +75,7 @@ def test_signed_in_professional_question_page_budget(client_for, base, settings)
     question, _handreiking = base
     count, response = _queries(client, question.url)
     assert count <= SIGNED_IN_BUDGET, count
+    assert count <= 11, count  # site, roles and permissions from the cache (was 15)
     assert "private" in response["Cache-Control"]
 
 
@@ -145,3 +146,27 @@ def test_language_switch_works_anonymously_and_refuses_cross_site(client, base, 
         "/i18n/setlang/", {"language": "en", "next": "/"}, HTTP_ORIGIN="https://evil.example"
     )
     assert refused.status_code == 403
+
+
+def test_site_lookup_is_cached_and_a_site_change_purges_it(
+    client, base, settings, django_capture_on_commit_callbacks
+):
+    from wagtail.models import Site
+
+    settings.PAGE_CACHE_ENABLED = False
+    question, _handreiking = base
+
+    def site_queries():
+        with CaptureQueriesContext(connection) as ctx:
+            assert client.get(question.url).status_code == 200
+        # Wagtail's lookup by host name (its list of site root paths has a cache of its own)
+        return [q for q in ctx.captured_queries if "wagtailcore_site" in q["sql"]]
+
+    site_queries()
+    assert site_queries() == []
+    site = Site.objects.get(is_default_site=True)
+    with django_capture_on_commit_callbacks(execute=True):
+        site.site_name = "Lerend stelsel"
+        site.save()
+    assert any("CASE WHEN" in q["sql"] for q in site_queries())  # looked up again after the purge
+    assert site_queries() == []

@@ -67,12 +67,14 @@ def test_detail_pages_use_a_constant_number_of_queries(
     client.get(url)
     with django_assert_max_num_queries(60) as few:
         assert client.get(url).status_code == 200
+    budget = len(few.captured_queries)
     for i in range(8):
         services.support(signal, make_user(role=roles.PROFESSIONAL))
         services.add_followup(signal, coordinator, f"Update {i}", True)
         services.add_note(signal, coordinator, f"Notitie {i}")
     assert SignalEvent.objects.filter(signal=signal).count() > 8
-    with django_assert_max_num_queries(len(few.captured_queries)):
+    client.get(url)  # the new users' roles bumped the role cache: warm it again
+    with django_assert_max_num_queries(budget):
         assert client.get(url).status_code == 200
 
 
