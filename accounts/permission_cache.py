@@ -21,6 +21,7 @@ from django.core.cache import cache
 from django.db import transaction
 
 from core import page_cache
+from core.cache import shared_cache_available
 
 logger = logging.getLogger(__name__)
 
@@ -31,7 +32,9 @@ GENERATION_TIMEOUT = 60 * 60 * 24 * 30
 
 def _generation() -> int | None:
     def load():
-        if not page_cache.cache_available():
+        # Only a cache shared by every process: with a process-local one, a role revoked in
+        # one process would live on in the others.
+        if not shared_cache_available():
             return None
         try:
             value = cache.get(GENERATION_KEY)

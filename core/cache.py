@@ -127,3 +127,17 @@ for _name in (
     "clear",
 ):
     setattr(ResilientRedisCache, _name, _resilient(_name))
+
+
+def shared_cache_available(alias: str = "default") -> bool:
+    """True when the cache is one store for every process (Redis, answering now). A
+    process-local cache (LocMem, dummy) or a paused Redis is not: a value one process deletes
+    may live on in another, so per-person data that must change at once is not cached there."""
+    from django.core.cache import caches
+    from django.core.cache.backends.dummy import DummyCache
+    from django.core.cache.backends.locmem import LocMemCache
+
+    backend = caches[alias]
+    if isinstance(backend, LocMemCache | DummyCache):
+        return False
+    return not getattr(backend, "paused", False)

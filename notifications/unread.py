@@ -17,10 +17,9 @@ from collections.abc import Callable, Iterable
 
 from django.core.cache import cache, caches
 from django.core.cache.backends.dummy import DummyCache
-from django.core.cache.backends.locmem import LocMemCache
 from django.db import transaction
 
-from core import page_cache
+from core.cache import shared_cache_available
 
 logger = logging.getLogger(__name__)
 
@@ -32,8 +31,7 @@ def _key(user_id: int) -> str:
 
 
 def _shared() -> bool:
-    local = isinstance(caches["default"], LocMemCache | DummyCache)  # not the proxy `cache`
-    return not local and page_cache.cache_available()
+    return shared_cache_available()
 
 
 def cached_count(user_id: int, count: Callable[[], int]) -> int:

@@ -7,6 +7,7 @@ the snippet highlighter use the same Snowball algorithm (``stem``), on the same 
 from __future__ import annotations
 
 import re
+import threading
 import unicodedata
 from functools import lru_cache
 
@@ -25,9 +26,17 @@ STOP_WORDS = frozenset(
 )
 
 # snowballstemmer 3 renamed the classic Dutch algorithm (PostgreSQL's) to ``dutch_porter``.
-_STEMMER = snowballstemmer.stemmer(
-    "dutch_porter" if "dutch_porter" in snowballstemmer.algorithms() else "dutch"
-)
+_ALGORITHM = "dutch_porter" if "dutch_porter" in snowballstemmer.algorithms() else "dutch"
+# A stemmer keeps its working state on the object: one per thread (gunicorn threads share a
+# process; a shared stemmer raised IndexError under load).
+_local = threading.local()
+
+
+def _stemmer():
+    stemmer = getattr(_local, "stemmer", None)
+    if stemmer is None:
+        stemmer = _local.stemmer = snowballstemmer.stemmer(_ALGORITHM)
+    return stemmer
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _WORD = re.compile(r"[a-z0-9]+")
 
@@ -80,7 +89,7 @@ def stem(word: str) -> str:
     configuration (``dutch_porter`` in the snowballstemmer package)."""
     if len(word) <= 2 or word.isdigit():
         return word
-    return _STEMMER.stemWord(word)
+    return _stemmer().stemWord(word)
 
 
 def query_terms(query: str) -> list[str]:

@@ -42,6 +42,28 @@ def _outside_a_request():
 
 
 @pytest.fixture
+def shared_cache():
+    """Django's cache on Redis (as in production), under a key prefix of this test alone."""
+    import uuid
+
+    from django.core.cache import cache
+    from django.test import override_settings
+
+    location = os.environ.get("REDIS_URL") or "redis://127.0.0.1:6379/5"
+    caches = {
+        "default": {
+            "BACKEND": "core.cache.ResilientRedisCache",
+            "LOCATION": location,
+            "KEY_PREFIX": f"test-{uuid.uuid4().hex}",
+        }
+    }
+    with override_settings(CACHES=caches):
+        if not cache.redis_available():
+            pytest.skip("Redis is not running (CI starts it)")
+        yield cache
+
+
+@pytest.fixture
 def make_user(db):
     """make_user(role=..., **fields) -> a saved, active user with that role (password: PASSWORD)."""
 

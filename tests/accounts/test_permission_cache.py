@@ -9,7 +9,7 @@ from django.test.utils import CaptureQueriesContext
 from accounts import roles
 from accounts.models import User
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("shared_cache")]
 
 
 def _fresh(user):
@@ -67,3 +67,14 @@ def test_signed_in_page_makes_no_role_or_permission_query(client_for):
     assert response.status_code == 200
     sql = " ".join(q["sql"] for q in ctx.captured_queries)
     assert "auth_group" not in sql and "auth_permission" not in sql
+
+
+def test_a_process_local_cache_is_not_used_for_roles(make_user, settings):
+    """Without Redis each process has its own cache: a role revoked through one process would
+    live on in the others, so roles are read from the database every time."""
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    user = make_user(role=roles.REDACTEUR)
+    _auth_queries(_fresh(user))
+    found, queries = _auth_queries(_fresh(user))
+    assert found == ({roles.REDACTEUR}, True)
+    assert len(queries) == 3

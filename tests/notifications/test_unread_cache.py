@@ -1,34 +1,13 @@
 """The bell's unread count comes from the shared cache and is fresh after every change."""
 
-import uuid
-
 import pytest
-from django.test import RequestFactory, override_settings
+from django.test import RequestFactory
 
 from notifications import services
 from notifications.context_processors import notifications as bell_context
 from notifications.models import Notification
 
 pytestmark = pytest.mark.django_db
-
-REDIS = "redis://127.0.0.1:6379/5"
-
-
-@pytest.fixture
-def shared_cache():
-    from django.core.cache import cache
-
-    caches = {
-        "default": {
-            "BACKEND": "core.cache.ResilientRedisCache",
-            "LOCATION": REDIS,
-            "KEY_PREFIX": f"test-unread-{uuid.uuid4().hex}",
-        }
-    }
-    with override_settings(CACHES=caches):
-        if not cache.redis_available():
-            pytest.skip("Redis is not running")
-        yield cache
 
 
 def _bell(user) -> int:
