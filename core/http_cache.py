@@ -46,6 +46,9 @@ from . import page_cache
 logger = logging.getLogger(__name__)
 
 PRIVATE_PREFIXES = ("/admin/", "/django-admin/", "/account/", "/api/", "/healthz/")
+# Views that render no Wagtail page or menu: no site lookup up front (Wagtail still finds the
+# site itself if one of them asks). The health check must answer even on an empty database.
+SITELESS_PREFIXES = ("/healthz/", "/api/")
 MESSAGES_COOKIE = "messages"
 
 
@@ -194,7 +197,8 @@ class PublicCacheMiddleware:
             page_cache.end_request_memo(token)
 
     def process_view(self, request, view_func, view_args, view_kwargs):
-        find_site(request)
+        if not request.path.startswith(SITELESS_PREFIXES):
+            find_site(request)
         if view_func is self.wagtail_serve:
             request._public_view = "page"
             if request.method in ("GET", "HEAD") and not request.path.startswith(PRIVATE_PREFIXES):

@@ -132,7 +132,7 @@ def test_preferences_page_saves_choices(client_for):
     pref = NotificationPreference.objects.get(user=user)
     assert pref.email_enabled is True
     assert pref.digest == "weekly"
-    assert sorted(pref.muted_categories) == ["communities", "overig"]
+    assert sorted(pref.muted_categories) == ["communities", "overig", "volgopdrachten"]
     # The form shows what was saved.
     html = client.get("/meldingen/instellingen/").content.decode()
     assert 'value="weekly" class' in html or 'value="weekly"' in html
