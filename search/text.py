@@ -37,6 +37,8 @@ def _stemmer():
     if stemmer is None:
         stemmer = _local.stemmer = snowballstemmer.stemmer(_ALGORITHM)
     return stemmer
+
+
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _WORD = re.compile(r"[a-z0-9]+")
 
