@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterable
 
 from django.core.cache import cache, caches
 from django.core.cache.backends.dummy import DummyCache
+from django.core.cache.backends.locmem import LocMemCache
 from django.db import transaction
 
 from core.cache import shared_cache_available
@@ -54,8 +55,8 @@ def cached_count(user_id: int, count: Callable[[], int]) -> int:
 def forget(user_ids: Iterable[int]) -> None:
     """Drop the cached counts of these people (now and after commit)."""
     keys = [_key(pk) for pk in user_ids]
-    if not keys or isinstance(caches["default"], DummyCache):
-        return
+    if not keys or isinstance(caches["default"], LocMemCache | DummyCache):
+        return  # counts are only ever cached in a shared cache (see _shared)
 
     def run():
         try:
