@@ -7,7 +7,15 @@ from django.utils import timezone
 from elasticsearch.dsl import Q, Search
 
 from ..query import KIND_BOOST, SearchParams
-from ..ranking import ELASTIC_BOOSTS
+from ..ranking import (
+    BODY_COVERAGE,
+    COVERAGE_BASE,
+    ELASTIC_BOOSTS,
+    HEAD_FIELDS,
+    SPLIT_MIN,
+    SPLIT_WEIGHT,
+    SYNONYM_WEIGHT,
+)
 from ..synonyms import ExpandedQuery
 from .connection import alias_name
 
@@ -21,18 +29,65 @@ def _safe(text: str) -> str:
     return text.encode("utf-8", "replace").decode("utf-8")
 
 
-def _alternative_query(alternative: tuple[str, ...]):
+def _fields(names) -> list[str]:
+    return [f"{name}^{ELASTIC_BOOSTS[name]:g}" for name in names]
+
+
+def _alternative_query(alternative: tuple[str, ...], fields=TEXT_FIELDS, boost: float = 1.0):
+    """One way of writing a concept. Fields are summed (BM25F-like, as the database ranking
+    adds the fields' term frequencies); a phrase (a synonym of several words) needs every word,
+    in order, and matches the words' own stems only (no fuzziness)."""
     text = _safe(" ".join(alternative))
     if len(alternative) > 1:
-        return Q("multi_match", query=text, fields=TEXT_FIELDS, type="phrase", slop=2)
+        return Q("multi_match", query=text, fields=fields, type="phrase", slop=2, boost=boost)
     return Q(
         "multi_match",
         query=text,
-        fields=TEXT_FIELDS,
-        type="best_fields",
+        fields=fields,
+        type="most_fields",
         fuzziness="AUTO:5,9",
         prefix_length=2,
+        boost=boost,
     )
+
+
+def _split_query(word: str, fields=TEXT_FIELDS):
+    """A typed compound also finds its parts (``intakegesprek`` -> ``intake``, ``gesprek``): the
+    index analyzer, which splits compounds with the vocabulary, analyses the query word."""
+    return Q(
+        "multi_match",
+        query=_safe(word),
+        fields=fields,
+        type="most_fields",
+        analyzer="nl_index",
+        boost=SPLIT_WEIGHT,
+    )
+
+
+def _concept_query(concept, fields=TEXT_FIELDS):
+    """The best of the concept's alternatives (the typed words, the editors' synonyms at
+    ``SYNONYM_WEIGHT``, a long typed word's compound parts at ``SPLIT_WEIGHT``)."""
+    queries = [_alternative_query(concept.typed, fields)]
+    queries += [_alternative_query(a, fields, SYNONYM_WEIGHT) for a in concept.alternatives]
+    if len(concept.typed) == 1 and len(concept.typed[0]) >= SPLIT_MIN:
+        queries.append(_split_query(concept.typed[0], fields))
+    if len(queries) == 1:
+        return queries[0]
+    return Q("dis_max", queries=queries)
+
+
+def _coverage_functions(concepts) -> list[dict]:
+    """``COVERAGE_BASE + covered / concepts``, where a concept found only in the body covers
+    ``BODY_COVERAGE`` (the database ranking's coverage factor)."""
+    share = 1.0 / len(concepts)
+    functions = [{"weight": COVERAGE_BASE}]
+    for concept in concepts:
+        head = _concept_query(concept, _fields(HEAD_FIELDS))
+        body = _concept_query(concept, _fields(["body"]))
+        functions.append({"filter": head.to_dict(), "weight": share})
+        body_only = Q("bool", filter=[body], must_not=[head])
+        functions.append({"filter": body_only.to_dict(), "weight": share * BODY_COVERAGE})
+    return functions
 
 
 def _filters(params: SearchParams, tokens) -> list:
@@ -74,10 +129,7 @@ def build_search(params: SearchParams, expanded: ExpandedQuery, tokens) -> Searc
     if expanded.is_empty:
         s = s.query(Q("bool", filter=filters)).sort(newest_first, "_doc")
     else:
-        concepts = []
-        for concept in expanded.concepts:
-            alternatives = [_alternative_query(a) for a in [concept.typed, *concept.alternatives]]
-            concepts.append(Q("bool", should=alternatives, minimum_should_match=1))
+        concepts = [_concept_query(concept) for concept in expanded.concepts]
         # Typo tolerance on titles: most of the typed trigrams must be there, not just one.
         trigram = Q(
             "match",
@@ -90,6 +142,14 @@ def build_search(params: SearchParams, expanded: ExpandedQuery, tokens) -> Searc
             },
         )
         base = Q("bool", filter=filters, should=[*concepts, trigram], minimum_should_match=1)
+        if expanded.concepts:
+            base = Q(
+                "function_score",
+                query=base,
+                functions=_coverage_functions(expanded.concepts),
+                score_mode="sum",
+                boost_mode="multiply",
+            )
         s = s.query(_scored(base))
         if params.sort == "date":
             s = s.sort(newest_first, "_score")
