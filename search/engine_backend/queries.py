@@ -3,15 +3,19 @@ a match value, so Lucene syntax, binary or emoji input cannot break the request)
 
 from __future__ import annotations
 
+import math
+
 from django.utils import timezone
 from elasticsearch.dsl import Q, Search
 
-from ..query import KIND_BOOST, SearchParams
+from ..query import DEFAULT_KIND_BOOST, KIND_BOOST, SearchParams
 from ..ranking import (
     BODY_COVERAGE,
     COVERAGE_BASE,
     ELASTIC_BOOSTS,
     HEAD_FIELDS,
+    RATING_WEIGHT,
+    RECENCY_WEIGHT,
     SPLIT_MIN,
     SPLIT_WEIGHT,
     SYNONYM_WEIGHT,
@@ -98,25 +102,47 @@ def _filters(params: SearchParams, tokens) -> list:
 
 
 def _scored(base):
+    """``rating x recency x kind`` on top of the text score, as products like the database
+    ranking: ``1 + 0.4 x quality``, ``1 + 0.25 x exp(-age in years)``, ``KIND_BOOST``."""
+    rated = Q(
+        "function_score",
+        query=base,
+        functions=[
+            {"weight": 1.0},
+            {
+                "field_value_factor": {
+                    "field": "quality",
+                    "factor": RATING_WEIGHT,
+                    "modifier": "none",
+                    "missing": 0,
+                }
+            },
+        ],
+        score_mode="sum",
+        boost_mode="multiply",
+    )
+    # exp decay with decay 1/e at one year: exp(-age / 1 year), as ranking.recency_factor.
+    recent = Q(
+        "function_score",
+        query=rated,
+        functions=[
+            {"weight": 1.0},
+            {
+                "exp": {"date": {"origin": "now", "scale": "365d", "decay": round(1 / math.e, 6)}},
+                "weight": RECENCY_WEIGHT,
+            },
+        ],
+        score_mode="sum",
+        boost_mode="multiply",
+    )
     kind_functions = [
         {"filter": {"term": {"kind": kind}}, "weight": boost} for kind, boost in KIND_BOOST.items()
     ]
     return Q(
         "function_score",
-        query=base,
-        functions=[
-            {
-                "field_value_factor": {
-                    "field": "quality",
-                    "factor": 0.4,
-                    "modifier": "none",
-                    "missing": 0,
-                }
-            },
-            {"gauss": {"date": {"origin": "now", "scale": "365d", "decay": 0.5}}, "weight": 0.25},
-            *kind_functions,
-        ],
-        score_mode="sum",
+        query=recent,
+        functions=[*kind_functions, {"weight": DEFAULT_KIND_BOOST}],
+        score_mode="first",
         boost_mode="multiply",
     )
 
