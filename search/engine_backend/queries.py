@@ -16,12 +16,14 @@ from ..ranking import (
     HEAD_FIELDS,
     RATING_WEIGHT,
     RECENCY_WEIGHT,
-    SPLIT_MIN,
     SPLIT_WEIGHT,
     SYNONYM_WEIGHT,
+    add_compound_splits,
+    split_candidates,
 )
 from ..synonyms import ExpandedQuery
 from .connection import alias_name
+from .mapping import known_stems
 
 SOURCE_FIELDS = ["kind", "title", "url", "date", "summary", "body", "level", "status"]
 # The same field weights as the database backends' BM25F (search/ranking.py).
@@ -55,15 +57,14 @@ def _alternative_query(alternative: tuple[str, ...], fields=TEXT_FIELDS, boost: 
     )
 
 
-def _split_query(word: str, fields=TEXT_FIELDS):
-    """A typed compound also finds its parts (``intakegesprek`` -> ``intake``, ``gesprek``): the
-    index analyzer, which splits compounds with the vocabulary, analyses the query word."""
+def _split_query(parts: tuple[str, ...], fields=TEXT_FIELDS):
+    """A typed compound found as its two parts (``intakegesprek`` -> ``intake`` + ``gesprek``):
+    both parts must occur, each matching its own stem (as the database ranking's splits)."""
     return Q(
-        "multi_match",
-        query=_safe(word),
-        fields=fields,
-        type="most_fields",
-        analyzer="nl_index",
+        "bool",
+        must=[
+            Q("multi_match", query=_safe(part), fields=fields, type="most_fields") for part in parts
+        ],
         boost=SPLIT_WEIGHT,
     )
 
@@ -73,8 +74,7 @@ def _concept_query(concept, fields=TEXT_FIELDS):
     ``SYNONYM_WEIGHT``, a long typed word's compound parts at ``SPLIT_WEIGHT``)."""
     queries = [_alternative_query(concept.typed, fields)]
     queries += [_alternative_query(a, fields, SYNONYM_WEIGHT) for a in concept.alternatives]
-    if len(concept.typed) == 1 and len(concept.typed[0]) >= SPLIT_MIN:
-        queries.append(_split_query(concept.typed[0], fields))
+    queries += [_split_query(parts, fields) for parts in getattr(concept, "splits", [])]
     if len(queries) == 1:
         return queries[0]
     return Q("dis_max", queries=queries)
@@ -155,6 +155,8 @@ def build_search(params: SearchParams, expanded: ExpandedQuery, tokens) -> Searc
     if expanded.is_empty:
         s = s.query(Q("bool", filter=filters)).sort(newest_first, "_doc")
     else:
+        if split_candidates(expanded):
+            expanded = add_compound_splits(expanded, known_stems().__contains__)
         concepts = [_concept_query(concept) for concept in expanded.concepts]
         # Typo tolerance on titles: most of the typed trigrams must be there, not just one.
         trigram = Q(
