@@ -9,6 +9,8 @@ created, so a rebuild (``rebuild``) brings them up to date.
 
 from __future__ import annotations
 
+import time
+
 from elasticsearch.dsl import (
     Date,
     Document,
@@ -22,10 +24,12 @@ from elasticsearch.dsl import (
 
 from ..ranking import ELASTIC_SIMILARITY
 from ..synonyms import synonym_groups
-from ..text import STOP_WORDS
+from ..text import STOP_WORDS, stem
 
 DECOMPOUND_MIN = 4
 DECOMPOUND_MAX_WORDS = 5000
+KNOWN_SECONDS = 300  # how long a process reuses the compound word list for query splitting
+_known: dict = {"at": -1e9, "stems": frozenset()}
 
 _fold = ["lowercase", "asciifolding"]
 nl_stop = token_filter("nl_stop", "stop", stopwords="_dutch_")
@@ -96,7 +100,18 @@ def decompound_words(limit: int = DECOMPOUND_MAX_WORDS) -> list[str]:
         for word, _n in counts.most_common()
         if len(word) >= DECOMPOUND_MIN and word.isalpha() and word not in STOP_WORDS
     ]
-    return sorted(chosen[:limit])
+    result = sorted(chosen[:limit])
+    if limit == DECOMPOUND_MAX_WORDS:
+        _known.update(at=time.monotonic(), stems=frozenset(stem(w) for w in result))
+    return result
+
+
+def known_stems() -> frozenset:
+    """Stems of the compound word list (the one the index splits with; recounted every
+    ``KNOWN_SECONDS`` or when an index is built): the parts a typed compound may split into."""
+    if time.monotonic() - _known["at"] > KNOWN_SECONDS:
+        decompound_words()
+    return _known["stems"]
 
 
 def analysis_settings(groups=None, compound_words=None) -> dict:

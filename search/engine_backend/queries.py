@@ -3,13 +3,27 @@ a match value, so Lucene syntax, binary or emoji input cannot break the request)
 
 from __future__ import annotations
 
+import math
+
 from django.utils import timezone
 from elasticsearch.dsl import Q, Search
 
-from ..query import KIND_BOOST, SearchParams
-from ..ranking import ELASTIC_BOOSTS
+from ..query import DEFAULT_KIND_BOOST, KIND_BOOST, SearchParams
+from ..ranking import (
+    BODY_COVERAGE,
+    COVERAGE_BASE,
+    ELASTIC_BOOSTS,
+    HEAD_FIELDS,
+    RATING_WEIGHT,
+    RECENCY_WEIGHT,
+    SPLIT_WEIGHT,
+    SYNONYM_WEIGHT,
+    add_compound_splits,
+    split_candidates,
+)
 from ..synonyms import ExpandedQuery
 from .connection import alias_name
+from .mapping import known_stems
 
 SOURCE_FIELDS = ["kind", "title", "url", "date", "summary", "body", "level", "status"]
 # The same field weights as the database backends' BM25F (search/ranking.py).
@@ -21,18 +35,63 @@ def _safe(text: str) -> str:
     return text.encode("utf-8", "replace").decode("utf-8")
 
 
-def _alternative_query(alternative: tuple[str, ...]):
+def _fields(names) -> list[str]:
+    return [f"{name}^{ELASTIC_BOOSTS[name]:g}" for name in names]
+
+
+def _alternative_query(alternative: tuple[str, ...], fields=TEXT_FIELDS, boost: float = 1.0):
+    """One way of writing a concept. Fields are summed (BM25F-like, as the database ranking
+    adds the fields' term frequencies); a phrase (a synonym of several words) needs every word,
+    in order, and matches the words' own stems only (no fuzziness)."""
     text = _safe(" ".join(alternative))
     if len(alternative) > 1:
-        return Q("multi_match", query=text, fields=TEXT_FIELDS, type="phrase", slop=2)
+        return Q("multi_match", query=text, fields=fields, type="phrase", slop=2, boost=boost)
     return Q(
         "multi_match",
         query=text,
-        fields=TEXT_FIELDS,
-        type="best_fields",
+        fields=fields,
+        type="most_fields",
         fuzziness="AUTO:5,9",
         prefix_length=2,
+        boost=boost,
     )
+
+
+def _split_query(parts: tuple[str, ...], fields=TEXT_FIELDS):
+    """A typed compound found as its two parts (``intakegesprek`` -> ``intake`` + ``gesprek``):
+    both parts must occur, each matching its own stem (as the database ranking's splits)."""
+    return Q(
+        "bool",
+        must=[
+            Q("multi_match", query=_safe(part), fields=fields, type="most_fields") for part in parts
+        ],
+        boost=SPLIT_WEIGHT,
+    )
+
+
+def _concept_query(concept, fields=TEXT_FIELDS):
+    """The best of the concept's alternatives (the typed words, the editors' synonyms at
+    ``SYNONYM_WEIGHT``, a long typed word's compound parts at ``SPLIT_WEIGHT``)."""
+    queries = [_alternative_query(concept.typed, fields)]
+    queries += [_alternative_query(a, fields, SYNONYM_WEIGHT) for a in concept.alternatives]
+    queries += [_split_query(parts, fields) for parts in getattr(concept, "splits", [])]
+    if len(queries) == 1:
+        return queries[0]
+    return Q("dis_max", queries=queries)
+
+
+def _coverage_functions(concepts) -> list[dict]:
+    """``COVERAGE_BASE + covered / concepts``, where a concept found only in the body covers
+    ``BODY_COVERAGE`` (the database ranking's coverage factor)."""
+    share = 1.0 / len(concepts)
+    functions = [{"weight": COVERAGE_BASE}]
+    for concept in concepts:
+        head = _concept_query(concept, _fields(HEAD_FIELDS))
+        body = _concept_query(concept, _fields(["body"]))
+        functions.append({"filter": head.to_dict(), "weight": share})
+        body_only = Q("bool", filter=[body], must_not=[head])
+        functions.append({"filter": body_only.to_dict(), "weight": share * BODY_COVERAGE})
+    return functions
 
 
 def _filters(params: SearchParams, tokens) -> list:
@@ -43,25 +102,47 @@ def _filters(params: SearchParams, tokens) -> list:
 
 
 def _scored(base):
+    """``rating x recency x kind`` on top of the text score, as products like the database
+    ranking: ``1 + 0.4 x quality``, ``1 + 0.25 x exp(-age in years)``, ``KIND_BOOST``."""
+    rated = Q(
+        "function_score",
+        query=base,
+        functions=[
+            {"weight": 1.0},
+            {
+                "field_value_factor": {
+                    "field": "quality",
+                    "factor": RATING_WEIGHT,
+                    "modifier": "none",
+                    "missing": 0,
+                }
+            },
+        ],
+        score_mode="sum",
+        boost_mode="multiply",
+    )
+    # exp decay with decay 1/e at one year: exp(-age / 1 year), as ranking.recency_factor.
+    recent = Q(
+        "function_score",
+        query=rated,
+        functions=[
+            {"weight": 1.0},
+            {
+                "exp": {"date": {"origin": "now", "scale": "365d", "decay": round(1 / math.e, 6)}},
+                "weight": RECENCY_WEIGHT,
+            },
+        ],
+        score_mode="sum",
+        boost_mode="multiply",
+    )
     kind_functions = [
         {"filter": {"term": {"kind": kind}}, "weight": boost} for kind, boost in KIND_BOOST.items()
     ]
     return Q(
         "function_score",
-        query=base,
-        functions=[
-            {
-                "field_value_factor": {
-                    "field": "quality",
-                    "factor": 0.4,
-                    "modifier": "none",
-                    "missing": 0,
-                }
-            },
-            {"gauss": {"date": {"origin": "now", "scale": "365d", "decay": 0.5}}, "weight": 0.25},
-            *kind_functions,
-        ],
-        score_mode="sum",
+        query=recent,
+        functions=[*kind_functions, {"weight": DEFAULT_KIND_BOOST}],
+        score_mode="first",
         boost_mode="multiply",
     )
 
@@ -74,10 +155,9 @@ def build_search(params: SearchParams, expanded: ExpandedQuery, tokens) -> Searc
     if expanded.is_empty:
         s = s.query(Q("bool", filter=filters)).sort(newest_first, "_doc")
     else:
-        concepts = []
-        for concept in expanded.concepts:
-            alternatives = [_alternative_query(a) for a in [concept.typed, *concept.alternatives]]
-            concepts.append(Q("bool", should=alternatives, minimum_should_match=1))
+        if split_candidates(expanded):
+            expanded = add_compound_splits(expanded, known_stems().__contains__)
+        concepts = [_concept_query(concept) for concept in expanded.concepts]
         # Typo tolerance on titles: most of the typed trigrams must be there, not just one.
         trigram = Q(
             "match",
@@ -90,6 +170,14 @@ def build_search(params: SearchParams, expanded: ExpandedQuery, tokens) -> Searc
             },
         )
         base = Q("bool", filter=filters, should=[*concepts, trigram], minimum_should_match=1)
+        if expanded.concepts:
+            base = Q(
+                "function_score",
+                query=base,
+                functions=_coverage_functions(expanded.concepts),
+                score_mode="sum",
+                boost_mode="multiply",
+            )
         s = s.query(_scored(base))
         if params.sort == "date":
             s = s.sort(newest_first, "_score")

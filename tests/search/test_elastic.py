@@ -5,6 +5,7 @@ import json
 import logging
 import socket
 import threading
+import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
@@ -53,8 +54,12 @@ def test_mapping_has_dutch_analyzers_keywords_and_synonyms(db):
 def test_query_filters_on_access_tokens_facets_and_expands_synonyms(db):
     params = _params(q="statushouder driegesprek", type="qa", theme=["PIP", "KNM"])
     body = elastic.build_search(params, expand(params.q), ["public", "chain"]).to_dict()
+    # rating x recency x kind (products, as search/ranking.py), then coverage, then the text.
     function_score = body["query"]["function_score"]
-    bool_query = function_score["query"]["bool"]
+    recency = function_score["query"]["function_score"]
+    rating = recency["query"]["function_score"]
+    coverage = rating["query"]["function_score"]
+    bool_query = coverage["query"]["bool"]
     assert {"terms": {"access": ["public", "chain"]}} in bool_query["filter"]
     assert {"terms": {"facets": ["kind:qa"]}} in bool_query["filter"]
     assert {"terms": {"facets": ["theme:PIP", "theme:KNM"]}} in bool_query["filter"]
@@ -65,7 +70,36 @@ def test_query_filters_on_access_tokens_facets_and_expands_synonyms(db):
     assert body["from"] == 0 and body["size"] == 10 and body["track_total_hits"] is True
     kinds = [f for f in function_score["functions"] if "filter" in f]
     assert {"filter": {"term": {"kind": "qa"}}, "weight": 1.3} in kinds
-    assert any("gauss" in f for f in function_score["functions"])
+    assert function_score["score_mode"] == "first" and function_score["functions"][-1] == {
+        "weight": 0.8
+    }
+    assert any("exp" in f for f in recency["functions"])
+    assert any("field_value_factor" in f for f in rating["functions"])
+    # Coverage: 0.25 + 1/2 per concept in title/summary/keywords, half that when body-only.
+    assert coverage["functions"][0] == {"weight": 0.25}
+    assert [f["weight"] for f in coverage["functions"][1:]] == [0.5, 0.25, 0.5, 0.25]
+    # A concept is the best (dis_max) of its alternatives; a synonym counts 0.9.
+    alternatives = bool_query["should"][1]["dis_max"]["queries"]
+    assert alternatives[0]["multi_match"]["query"] == "driegesprek"
+    assert {a["multi_match"].get("boost") for a in alternatives[1:]} == {0.9}
+
+
+def test_typed_compound_also_finds_both_parts_at_split_weight(db):
+    from search.engine_backend import mapping
+    from search.text import stem
+
+    mapping._known.update(at=time.monotonic(), stems=frozenset({stem("intake"), stem("gesprek")}))
+    try:
+        body = elastic.build_search(_params(q="intakegesprek"), expand("intakegesprek"), ["public"])
+    finally:
+        mapping._known.update(at=-1e9)
+    query = body.to_dict()["query"]
+    for _level in ("kind", "recency", "rating", "coverage"):
+        query = query["function_score"]["query"]
+    concept = query["bool"]["should"][0]["dis_max"]["queries"]
+    split = concept[-1]["bool"]
+    assert split["boost"] == 0.8  # both parts must occur, each on its own stem
+    assert [m["multi_match"]["query"] for m in split["must"]] == ["intake", "gesprek"]
 
 
 def test_date_sort_and_browse_queries(db):
