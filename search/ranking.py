@@ -230,6 +230,13 @@ class FieldStats:
     lengths: dict[str, int]
     counts: dict[str, Counter]
 
+    def vocabulary(self) -> frozenset:
+        """Every token of the fields (kept: analysed documents are reused across queries)."""
+        tokens = self.__dict__.get("_vocabulary")
+        if tokens is None:
+            tokens = self._vocabulary = frozenset().union(*self.counts.values())
+        return tokens
+
 
 def analyse(texts: dict[str, str]) -> FieldStats:
     counts, lengths = {}, {}
@@ -318,13 +325,16 @@ def matches(term: Term, stats: FieldStats) -> bool:
 
 
 def _term_parts(term: Term, stats: FieldStats, averages, query: RankQuery) -> tuple[float, bool]:
-    """(``term_score``, ``in_head``) of a word from one pass over the fields."""
+    """(``term_score``, whether the word occurs in the title, summary or keywords: what the
+    item is about) from one pass over the fields."""
     combined, head = 0.0, False
     matches = query.matches.get(term.word) if query.matches is not None else None
+    if matches is not None and matches.keys().isdisjoint(stats.vocabulary()):
+        return 0.0, False  # no field holds a matching token
     for name in FIELDS:
         tf = field_tf(term, stats.counts[name], matches)
         if tf:
-            head = head or name != "body"
+            head = head or name in HEAD_FIELDS
             norm = length_norm(name, stats.lengths[name], averages.get(name, 1.0))
             combined += FIELD_WEIGHTS[name] * tf / norm
     if not combined:
@@ -334,12 +344,6 @@ def _term_parts(term: Term, stats: FieldStats, averages, query: RankQuery) -> tu
 
 def term_score(term: Term, stats: FieldStats, averages: dict[str, float], query: RankQuery):
     return _term_parts(term, stats, averages, query)[0]
-
-
-def in_head(term: Term, stats: FieldStats, query: RankQuery) -> bool:
-    """Whether the word occurs in the title, summary or keywords (what the item is about)."""
-    matches = query.matches.get(term.word) if query.matches is not None else None
-    return any(field_tf(term, stats.counts[name], matches) for name in HEAD_FIELDS)
 
 
 def text_score(query: RankQuery, stats: FieldStats, averages) -> tuple[float, float]:
