@@ -12,11 +12,17 @@ from .text import fold_preserving, stem
 _WORD = re.compile(r"[a-z0-9]+")
 
 
+def _matcher(needles: list[str]):
+    """``word -> bool``: the word is a needle or starts with a needle of four letters or more."""
+    exact = frozenset(needles)
+    prefixes = tuple(needle for needle in needles if len(needle) >= 4)
+    if prefixes:
+        return lambda word: word in exact or word.startswith(prefixes)
+    return exact.__contains__
+
+
 def _matches(word: str, needles: list[str]) -> bool:
-    for needle in needles:
-        if word == needle or (len(needle) >= 4 and word.startswith(needle)):
-            return True
-    return False
+    return _matcher(needles)(word)
 
 
 def needles_for(query_words: list[str]) -> list[str]:
@@ -28,14 +34,13 @@ def needles_for(query_words: list[str]) -> list[str]:
     return result
 
 
-def highlight(text: str, query_words: list[str], length: int = 240) -> str:
-    """A window of ``text`` around the first match, escaped, matches wrapped in <mark>."""
-    text = " ".join((text or "").split())
-    if not text:
-        return mark_safe("")
-    needles = needles_for(query_words)
+def _spans(text: str, matches) -> list[tuple[int, int]]:
+    """Positions of the matching words of a whitespace-normalised text."""
     folded = fold_preserving(text)
-    spans = [m.span() for m in _WORD.finditer(folded) if _matches(m.group(), needles)]
+    return [m.span() for m in _WORD.finditer(folded) if matches(m.group())]
+
+
+def _window(text: str, spans: list[tuple[int, int]], length: int) -> str:
     start = 0
     if spans and spans[0][0] > length // 3:
         start = spans[0][0] - length // 3
@@ -59,10 +64,25 @@ def highlight(text: str, query_words: list[str], length: int = 240) -> str:
     return mark_safe("".join(parts))
 
 
+def highlight(text: str, query_words: list[str], length: int = 240) -> str:
+    """A window of ``text`` around the first match, escaped, matches wrapped in <mark>."""
+    text = " ".join((text or "").split())
+    if not text:
+        return mark_safe("")
+    return _window(text, _spans(text, _matcher(needles_for(query_words))), length)
+
+
 def snippet(summary: str, body: str, query_words: list[str], length: int = 240) -> str:
-    """Prefer the passage (summary or body) that contains a match."""
-    needles = needles_for(query_words)
+    """Prefer the passage (summary or body) that contains a match.
+
+    Each passage is normalised, folded and scanned once; the spans found decide the choice
+    and place the marks (whitespace normalisation never joins or splits a word).
+    """
+    matches = _matcher(needles_for(query_words))
     for text in (summary, body):
-        if text and any(_matches(w, needles) for w in _WORD.findall(fold_preserving(text))):
-            return highlight(text, query_words, length)
+        text = " ".join((text or "").split())
+        if text:
+            spans = _spans(text, matches)
+            if spans:
+                return _window(text, spans, length)
     return highlight(summary or body, query_words, length)

@@ -230,6 +230,13 @@ class FieldStats:
     lengths: dict[str, int]
     counts: dict[str, Counter]
 
+    def vocabulary(self) -> frozenset:
+        """Every token of the fields (kept: analysed documents are reused across queries)."""
+        tokens = self.__dict__.get("_vocabulary")
+        if tokens is None:
+            tokens = self._vocabulary = frozenset().union(*self.counts.values())
+        return tokens
+
 
 def analyse(texts: dict[str, str]) -> FieldStats:
     counts, lengths = {}, {}
@@ -294,12 +301,17 @@ def prepare_matches(query: RankQuery, vocabulary) -> None:
 
 def field_tf(term: Term, counts: Counter, matches: dict[str, float] | None = None) -> float:
     """Matching tokens of a field, each weighted by how it matches."""
-    if matches is not None:
+    if matches is not None:  # plain loops: the same additions in the same order as sum()
+        tf = 0
         if len(matches) <= len(counts):
-            return sum(
-                weight * counts[token] for token, weight in matches.items() if token in counts
-            )
-        return sum(n * matches[token] for token, n in counts.items() if token in matches)
+            for token, weight in matches.items():
+                if token in counts:
+                    tf += weight * counts[token]
+        else:
+            for token, n in counts.items():
+                if token in matches:
+                    tf += n * matches[token]
+        return tf
     tf = 0.0
     for token, n in counts.items():
         weight = match_weight(term, token)
@@ -312,23 +324,26 @@ def matches(term: Term, stats: FieldStats) -> bool:
     return any(field_tf(term, stats.counts[name]) > 0 for name in FIELDS)
 
 
-def term_score(term: Term, stats: FieldStats, averages: dict[str, float], query: RankQuery):
-    combined = 0.0
+def _term_parts(term: Term, stats: FieldStats, averages, query: RankQuery) -> tuple[float, bool]:
+    """(``term_score``, whether the word occurs in the title, summary or keywords: what the
+    item is about) from one pass over the fields."""
+    combined, head = 0.0, False
     matches = query.matches.get(term.word) if query.matches is not None else None
+    if matches is not None and matches.keys().isdisjoint(stats.vocabulary()):
+        return 0.0, False  # no field holds a matching token
     for name in FIELDS:
         tf = field_tf(term, stats.counts[name], matches)
         if tf:
+            head = head or name in HEAD_FIELDS
             norm = length_norm(name, stats.lengths[name], averages.get(name, 1.0))
             combined += FIELD_WEIGHTS[name] * tf / norm
     if not combined:
-        return 0.0
-    return idf(query.df.get(term.word, 0), query.documents) * saturate(combined)
+        return 0.0, head
+    return idf(query.df.get(term.word, 0), query.documents) * saturate(combined), head
 
 
-def in_head(term: Term, stats: FieldStats, query: RankQuery) -> bool:
-    """Whether the word occurs in the title, summary or keywords (what the item is about)."""
-    matches = query.matches.get(term.word) if query.matches is not None else None
-    return any(field_tf(term, stats.counts[name], matches) for name in HEAD_FIELDS)
+def term_score(term: Term, stats: FieldStats, averages: dict[str, float], query: RankQuery):
+    return _term_parts(term, stats, averages, query)[0]
 
 
 def text_score(query: RankQuery, stats: FieldStats, averages) -> tuple[float, float]:
@@ -336,22 +351,23 @@ def text_score(query: RankQuery, stats: FieldStats, averages) -> tuple[float, fl
     the body covers ``BODY_COVERAGE`` of a concept: a passing mention in a long text is weaker
     evidence that the item is about it than its title, summary or keywords."""
     total, covered = 0.0, 0.0
-    cache: dict[str, float] = {}
+    cache: dict[str, tuple[float, bool]] = {}  # word -> (term_score, in_head)
     for alternatives in query.concepts:
         best, best_alternative = 0.0, None
         for alternative in alternatives:
             scores = []
             for term in alternative.terms:
-                if term.word not in cache:
-                    cache[term.word] = term_score(term, stats, averages, query)
-                scores.append(cache[term.word])
+                parts = cache.get(term.word)
+                if parts is None:
+                    parts = cache[term.word] = _term_parts(term, stats, averages, query)
+                scores.append(parts[0])
             if scores and min(scores) > 0:
                 score = alternative.weight * sum(scores) / len(scores)
                 if score > best:
                     best, best_alternative = score, alternative
         if best > 0:
             total += best
-            head = any(in_head(t, stats, query) for t in best_alternative.terms)
+            head = any(cache[t.word][1] for t in best_alternative.terms)
             covered += 1.0 if head else BODY_COVERAGE
     return total, covered
 

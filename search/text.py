@@ -65,12 +65,25 @@ def _fold_char(ch: str) -> str:
     return base if len(base) == 1 else ch.lower()[:1] or " "
 
 
+class _FoldTable(dict):
+    """``str.translate`` table: code point -> folded character, filled on first use."""
+
+    def __missing__(self, code: int) -> str:
+        folded = self[code] = _fold_char(chr(code))
+        return folded
+
+
+_FOLD_TABLE = _FoldTable()
+
+
 def fold_preserving(text: str) -> str:
     """Lower case and strip accents, one output character per input character.
 
     Positions in the result map one-to-one onto the original (used for highlighting).
     """
-    return "".join(_fold_char(ch) for ch in text)
+    if text.isascii():  # lower() maps every ASCII character onto one character
+        return text.lower()
+    return text.translate(_FOLD_TABLE)
 
 
 def fold(text: str) -> str:

@@ -4,6 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from privacy.validators import GuardWarningsMixin, PersonalDataGuardMixin
+from taxonomy.choices import cached_model_choices
 from taxonomy.models import Organisation, Phase, Region, Theme
 
 from .models import Dossier, Frequency, OutcomeRating, Urgency
@@ -140,6 +141,16 @@ class FilterForm(forms.Form):
             ("titel", _("Titel")),
         ],
     )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name, model in (
+            ("theme", Theme),
+            ("phase", Phase),
+            ("region", Region),
+            ("organisation", Organisation),
+        ):
+            cached_model_choices(self.fields[name], model)  # options without a query
 
     def filters(self) -> dict:
         if not self.is_valid():

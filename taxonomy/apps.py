@@ -17,3 +17,6 @@ class TaxonomyConfig(AppConfig):
     def ready(self):
         # The data migration loads the vocabularies; this keeps them after a database flush.
         post_migrate.connect(_load_reference, dispatch_uid="taxonomy.load_reference")
+        from .choices import connect
+
+        connect()  # filter forms' cached choice lists are deleted when a term changes
