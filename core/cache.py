@@ -129,15 +129,19 @@ for _name in (
     setattr(ResilientRedisCache, _name, _resilient(_name))
 
 
+def process_local_cache(alias: str = "default") -> bool:
+    """True for a cache each process keeps for itself (LocMem, dummy)."""
+    from django.core.cache import caches
+    from django.core.cache.backends.dummy import DummyCache
+    from django.core.cache.backends.locmem import LocMemCache
+
+    return isinstance(caches[alias], LocMemCache | DummyCache)
+
+
 def shared_cache_available(alias: str = "default") -> bool:
     """True when the cache is one store for every process (Redis, answering now). A
     process-local cache (LocMem, dummy) or a paused Redis is not: a value one process deletes
     may live on in another, so per-person data that must change at once is not cached there."""
     from django.core.cache import caches
-    from django.core.cache.backends.dummy import DummyCache
-    from django.core.cache.backends.locmem import LocMemCache
 
-    backend = caches[alias]
-    if isinstance(backend, LocMemCache | DummyCache):
-        return False
-    return not getattr(backend, "paused", False)
+    return not process_local_cache(alias) and not getattr(caches[alias], "paused", False)

@@ -15,12 +15,10 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Iterable
 
-from django.core.cache import cache, caches
-from django.core.cache.backends.dummy import DummyCache
-from django.core.cache.backends.locmem import LocMemCache
+from django.core.cache import cache
 from django.db import transaction
 
-from core.cache import shared_cache_available
+from core.cache import process_local_cache, shared_cache_available
 
 logger = logging.getLogger(__name__)
 
@@ -31,13 +29,9 @@ def _key(user_id: int) -> str:
     return f"notif:unread:{user_id}"
 
 
-def _shared() -> bool:
-    return shared_cache_available()
-
-
 def cached_count(user_id: int, count: Callable[[], int]) -> int:
     """``count()`` for this person, from the shared cache when there is one."""
-    if not _shared():
+    if not shared_cache_available():
         return count()
     try:
         value = cache.get(_key(user_id))
@@ -55,8 +49,8 @@ def cached_count(user_id: int, count: Callable[[], int]) -> int:
 def forget(user_ids: Iterable[int]) -> None:
     """Drop the cached counts of these people (now and after commit)."""
     keys = [_key(pk) for pk in user_ids]
-    if not keys or isinstance(caches["default"], LocMemCache | DummyCache):
-        return  # counts are only ever cached in a shared cache (see _shared)
+    if not keys or process_local_cache():
+        return  # counts are only ever cached in a shared cache
 
     def run():
         try:

@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
+from accounts.roles import is_chain_professional
 from core.urls import safe_next
 
 from . import services
@@ -79,8 +80,6 @@ def preferences(request):
         )
         messages.success(request, _("Uw voorkeuren voor meldingen zijn opgeslagen."))
         return redirect("notifications:preferences")
-    from accounts.roles import is_chain_professional
-
     return render(
         request,
         "notifications/preferences.html",
