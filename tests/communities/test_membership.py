@@ -3,6 +3,7 @@ import re
 import pytest
 from django.core import mail
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.utils.html import escape
 
 from communities import services
 from communities.models import Invitation, Membership
@@ -181,8 +182,8 @@ def test_last_facilitator_cannot_leave(closed_community, facilitator, member):
 def test_members_list_shows_organisation(client, open_community, member):
     client.force_login(member)
     html = client.get(open_community.url + "leden/").content.decode()
-    assert member.display_name in html
-    assert member.organisation.name in html
+    assert escape(member.display_name) in html
+    assert escape(member.organisation.name) in html
     assert "2 leden" in html
 
 
