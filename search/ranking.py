@@ -35,7 +35,7 @@ from datetime import datetime
 
 from .query import DEFAULT_KIND_BOOST, KIND_BOOST
 from .synonyms import Concept, ExpandedQuery
-from .text import STOP_WORDS, stem
+from .text import LEVEL, STOP_WORDS, stem
 
 FIELDS = ("title", "summary", "keywords", "body")
 FIELD_WEIGHTS = {"title": 2.5, "summary": 2.0, "keywords": 1.5, "body": 1.0}
@@ -52,6 +52,10 @@ MATCH_PREFIX = 0.6  # taal -> taalcursus
 MATCH_INFIX = 0.45  # toets -> leerbaarheidstoets
 SYNONYM_WEIGHT = 0.9  # an alternative of the editors' synonym list
 SPLIT_WEIGHT = 0.8  # a typed compound found as its parts: inburgeringstermijn -> termijn
+# One part of a typed compound alone (screeningsgesprek -> screening): weaker evidence, half a
+# concept covered; idf decides which part says more.
+SPLIT_PART_WEIGHT = 0.5
+SPLIT_PART_COVERAGE = 0.5
 PREFIX_MIN = 4  # shortest stem that matches as the start of a compound
 INFIX_MIN = 5  # shortest word that matches inside a compound
 SPLIT_MIN = 9  # shortest typed word that is tried as a compound of two known words
@@ -120,6 +124,7 @@ class Term:
 class Alternative:
     terms: list[Term]
     weight: float
+    coverage: float = 1.0  # how much of the concept it covers (one part of a compound: less)
 
 
 @dataclass
@@ -198,6 +203,11 @@ def rank_query(expanded: ExpandedQuery) -> RankQuery:
                 phrase = len(meaningful) > 1
                 terms = [Term(w, stem(w), exact=phrase) for w in meaningful]
                 alternatives.append(Alternative(terms, weight))
+        for parts in getattr(concept, "splits", []):
+            for part in parts:
+                if part not in STOP_WORDS:
+                    term = Term(part, stem(part), exact=True)
+                    alternatives.append(Alternative([term], SPLIT_PART_WEIGHT, SPLIT_PART_COVERAGE))
         if alternatives:
             concepts.append(alternatives)
     return RankQuery(concepts)
@@ -214,7 +224,8 @@ def scoring_words(text: str) -> list[str]:
     text = text or ""
     if not text.isascii():
         text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
-    return _WORD.findall(text.lower())
+    text = text.lower()
+    return _WORD.findall(LEVEL.sub(r"\1\2", text) if "-" in text else text)
 
 
 def field_tokens(name: str, text: str) -> list[str]:
@@ -368,7 +379,7 @@ def text_score(query: RankQuery, stats: FieldStats, averages) -> tuple[float, fl
         if best > 0:
             total += best
             head = any(cache[t.word][1] for t in best_alternative.terms)
-            covered += 1.0 if head else BODY_COVERAGE
+            covered += best_alternative.coverage * (1.0 if head else BODY_COVERAGE)
     return total, covered
 
 

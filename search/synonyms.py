@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from django.core.cache import cache
 
 from .models import SYNONYM_CACHE_KEY, Synonym
-from .text import MAX_TERMS, STOP_WORDS, words
+from .text import MAX_TERMS, QUESTION_WORDS, STOP_WORDS, words
 
 
 def synonym_groups() -> list[list[tuple[str, ...]]]:
@@ -83,8 +83,14 @@ def expand(query: str) -> ExpandedQuery:
                 concepts.append((start, Concept(typed=term, alternatives=others)))
                 break
     seen_words = set()
+    # Question-framing words only when the question has nothing else to say.
+    framing = used or any(
+        w not in STOP_WORDS and w not in QUESTION_WORDS and 2 <= len(w) <= 40 for w in sequence
+    )
     for position, word in enumerate(sequence):
         if position in used or word in STOP_WORDS or len(word) < 2 or len(word) > 40:
+            continue
+        if framing and word in QUESTION_WORDS:
             continue
         if word in seen_words:
             continue

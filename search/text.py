@@ -25,6 +25,15 @@ STOP_WORDS = frozenset(
     wezen kunnen ons zelf tegen na reeds wil kon niets uw iemand geweest andere""".split()
 )
 
+# Words that frame a question rather than say what it is about ("wat *houdt* X in", "*mag* ik",
+# "*waar* meld ik"). Dropped from queries only, and only when the query has other words: they
+# are not stop words of the documents (PostgreSQL's list above stays the index's list).
+QUESTION_WORDS = frozenset(
+    """welke welk wanneer waarom waar waarvoor waarmee waarop hoeveel mag mogen moeten houdt
+    houden gebeurt gebeuren betekent betekenen doe doet gaat gaan krijg krijgt precies eigenlijk
+    graag we wij jullie mijn onze""".split()
+)
+
 # snowballstemmer 3 renamed the classic Dutch algorithm (PostgreSQL's) to ``dutch_porter``.
 _ALGORITHM = "dutch_porter" if "dutch_porter" in snowballstemmer.algorithms() else "dutch"
 # A stemmer keeps its working state on the object: one per thread (gunicorn threads share a
@@ -41,6 +50,8 @@ def _stemmer():
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _WORD = re.compile(r"[a-z0-9]+")
+# Language levels are written "B1" or "b-1"; the index knows them as "b1".
+LEVEL = re.compile(r"\b([abc])-([12])\b")
 
 
 def clean_query(value) -> str:
@@ -94,8 +105,9 @@ def fold(text: str) -> str:
 
 
 def words(text: str) -> list[str]:
-    """Folded alphanumeric words of a text, in order."""
-    return _WORD.findall(fold(text))
+    """Folded alphanumeric words of a text, in order (a language level as one word: b-1 -> b1)."""
+    folded = fold(text)
+    return _WORD.findall(LEVEL.sub(r"\1\2", folded) if "-" in folded else folded)
 
 
 @lru_cache(maxsize=65536)

@@ -16,6 +16,8 @@ from ..ranking import (
     HEAD_FIELDS,
     RATING_WEIGHT,
     RECENCY_WEIGHT,
+    SPLIT_PART_COVERAGE,
+    SPLIT_PART_WEIGHT,
     SPLIT_WEIGHT,
     SYNONYM_WEIGHT,
     add_compound_splits,
@@ -69,12 +71,25 @@ def _split_query(parts: tuple[str, ...], fields=TEXT_FIELDS):
     )
 
 
-def _concept_query(concept, fields=TEXT_FIELDS):
+def _part_queries(concept, fields=TEXT_FIELDS) -> list:
+    """One part of a typed compound alone (``screeningsgesprek`` -> ``screening``), at
+    ``SPLIT_PART_WEIGHT``: each part matching its own stem, as the database ranking."""
+    parts = {p for split in getattr(concept, "splits", []) for p in split}
+    return [
+        Q("multi_match", query=_safe(p), fields=fields, type="most_fields", boost=SPLIT_PART_WEIGHT)
+        for p in sorted(parts)
+    ]
+
+
+def _concept_query(concept, fields=TEXT_FIELDS, parts: bool = True):
     """The best of the concept's alternatives (the typed words, the editors' synonyms at
-    ``SYNONYM_WEIGHT``, a long typed word's compound parts at ``SPLIT_WEIGHT``)."""
+    ``SYNONYM_WEIGHT``, a long typed word's compound parts at ``SPLIT_WEIGHT``, one of those
+    parts alone at ``SPLIT_PART_WEIGHT`` unless ``parts`` is False)."""
     queries = [_alternative_query(concept.typed, fields)]
     queries += [_alternative_query(a, fields, SYNONYM_WEIGHT) for a in concept.alternatives]
-    queries += [_split_query(parts, fields) for parts in getattr(concept, "splits", [])]
+    queries += [_split_query(split, fields) for split in getattr(concept, "splits", [])]
+    if parts:
+        queries += _part_queries(concept, fields)
     if len(queries) == 1:
         return queries[0]
     return Q("dis_max", queries=queries)
@@ -86,11 +101,24 @@ def _coverage_functions(concepts) -> list[dict]:
     share = 1.0 / len(concepts)
     functions = [{"weight": COVERAGE_BASE}]
     for concept in concepts:
-        head = _concept_query(concept, _fields(HEAD_FIELDS))
-        body = _concept_query(concept, _fields(["body"]))
+        head = _concept_query(concept, _fields(HEAD_FIELDS), parts=False)
+        body = _concept_query(concept, _fields(["body"]), parts=False)
         functions.append({"filter": head.to_dict(), "weight": share})
         body_only = Q("bool", filter=[body], must_not=[head])
         functions.append({"filter": body_only.to_dict(), "weight": share * BODY_COVERAGE})
+        part_head = _part_queries(concept, _fields(HEAD_FIELDS))
+        if part_head:  # only a part of a typed compound: SPLIT_PART_COVERAGE of a concept
+            part_body = _part_queries(concept, _fields(["body"]))
+            in_head = Q("bool", should=part_head, minimum_should_match=1, must_not=[head, body])
+            in_body = Q(
+                "bool",
+                should=part_body,
+                minimum_should_match=1,
+                must_not=[head, body, *part_head],
+            )
+            part = share * SPLIT_PART_COVERAGE
+            functions.append({"filter": in_head.to_dict(), "weight": part})
+            functions.append({"filter": in_body.to_dict(), "weight": part * BODY_COVERAGE})
     return functions
 
 

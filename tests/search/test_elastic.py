@@ -97,9 +97,16 @@ def test_typed_compound_also_finds_both_parts_at_split_weight(db):
     for _level in ("kind", "recency", "rating", "coverage"):
         query = query["function_score"]["query"]
     concept = query["bool"]["should"][0]["dis_max"]["queries"]
-    split = concept[-1]["bool"]
+    split = next(q["bool"] for q in concept if "bool" in q)
     assert split["boost"] == 0.8  # both parts must occur, each on its own stem
     assert [m["multi_match"]["query"] for m in split["must"]] == ["intake", "gesprek"]
+    # Either part alone, at SPLIT_PART_WEIGHT (as the database ranking).
+    alone = {
+        q["multi_match"]["query"]: q["multi_match"]["boost"]
+        for q in concept[2:]
+        if "multi_match" in q
+    }
+    assert alone == {"intake": 0.5, "gesprek": 0.5}
 
 
 def test_date_sort_and_browse_queries(db):

@@ -3,6 +3,8 @@
 import datetime
 import math
 
+import pytest
+
 from search import ranking
 from search.synonyms import Concept, ExpandedQuery
 from search.text import stem
@@ -214,3 +216,40 @@ def test_a_concept_only_in_the_body_covers_less_than_one_in_the_title():
     assert ranking.score_document(query, head, AVERAGES, **args) > ranking.score_document(
         query, body, AVERAGES, **args
     )
+
+
+def test_one_part_of_a_typed_compound_finds_the_item_with_half_the_coverage():
+    # "screeningsgesprek": an item about the screening that never says "gesprek" still answers.
+    expanded = ExpandedQuery(
+        text="screeningsgesprek", concepts=[Concept(typed=("screeningsgesprek",))]
+    )
+    expanded = ranking.add_compound_splits(
+        expanded, {stem("screening"), stem("gesprek")}.__contains__
+    )
+    query = ranking.rank_query(expanded)
+    query.df, query.documents = {"screening": 3, "gesprek": 10}, 100.0
+    screening = _doc(title="Waarvoor dient de screening?")
+    both = _doc(title="Het gesprek na de screening")
+    neither = _doc(title="Huisvesting en inschrijving")
+    text_part, covered_part = ranking.text_score(query, screening, AVERAGES)
+    text_both, covered_both = ranking.text_score(query, both, AVERAGES)
+    assert text_part > 0 and covered_part == ranking.SPLIT_PART_COVERAGE
+    assert text_both > text_part and covered_both == 1.0
+    assert ranking.text_score(query, neither, AVERAGES) == (0.0, 0.0)
+
+
+@pytest.mark.django_db
+def test_question_words_are_left_out_of_a_question_with_other_words():
+    from search.synonyms import expand
+
+    typed = [c.typed for c in expand("Waar meld ik een probleem met de uitvoering?").concepts]
+    assert ("waar",) not in typed and ("uitvoering",) in typed
+    # A query of question words alone is still searched as typed.
+    assert [c.typed for c in expand("wanneer").concepts] == [("wanneer",)]
+
+
+def test_language_levels_are_one_word_however_they_are_written():
+    from search.text import words
+
+    assert words("B-1 route") == words("b1 route") == ["b1", "route"]
+    assert ranking.scoring_words("Niveau A-2 of B1-route") == ["niveau", "a2", "of", "b1", "route"]
