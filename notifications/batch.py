@@ -14,6 +14,7 @@ With a worker (``REDIS_URL`` set) nothing changes: messages go to Celery one by 
 
 from __future__ import annotations
 
+import json
 import logging
 import threading
 from collections.abc import Iterable
@@ -80,6 +81,23 @@ def add(ids: list[int]) -> None:
     transaction.on_commit(lambda: _committed(ids))
 
 
+def _covered_by_later(messages, idempotent: set[str]) -> dict[int, list[int]]:
+    """For an idempotent handler, the last message of each payload -> the ids of the earlier
+    identical ones (a signal indexed at creation and again after routing: indexing once,
+    after both changes, gives the same entry). They are done when the last one succeeds;
+    if it fails they stay pending and the periodic job runs them."""
+    last: dict[tuple, int] = {}
+    earlier: dict[tuple, list[int]] = {}
+    for message in messages:
+        if message.handler not in idempotent:
+            continue
+        key = (message.handler, json.dumps(message.payload, sort_keys=True, default=str))
+        if key in last:
+            earlier.setdefault(key, []).append(last[key])
+        last[key] = message.pk
+    return {last[key]: pks for key, pks in earlier.items()}
+
+
 def run(message_ids: Iterable[int]) -> dict[str, int]:
     """Run pending messages in one transaction, each handler in its own savepoint, and mark
     the successful ones done with one UPDATE. A failing handler is recorded (retried later)
@@ -97,7 +115,11 @@ def run(message_ids: Iterable[int]) -> dict[str, int]:
             .order_by("pk")
         )
         done = []
+        covered_for = _covered_by_later(messages, outbox._idempotent)
+        covered = {pk for pks in covered_for.values() for pk in pks}
         for message in messages:
+            if message.pk in covered:
+                continue  # an identical idempotent message runs later in this batch
             fn = outbox._handlers.get(message.handler)
             token = outbox._current.set(message)
             try:
@@ -109,6 +131,7 @@ def run(message_ids: Iterable[int]) -> dict[str, int]:
                 result[outbox._record_failure(message, exc)] += 1
             else:
                 done.append(message.pk)
+                done.extend(covered_for.get(message.pk, ()))
             finally:
                 outbox._current.reset(token)
         if done:

@@ -48,16 +48,26 @@ logger = logging.getLogger(__name__)
 MAX_ATTEMPTS = getattr(settings, "OUTBOX_MAX_ATTEMPTS", 8)  # kept for callers; read at run time
 BATCH_SIZE = 500
 _handlers: dict[str, Callable[[dict], None]] = {}
+_idempotent: set[str] = set()  # handlers that bring something in line with the current state
 _current: contextvars.ContextVar[OutboxMessage | None] = contextvars.ContextVar(
     "outbox_current_message", default=None
 )
 
 
-def handler(name: str):
-    """Register a function ``fn(payload: dict) -> None`` as the handler for outbox messages ``name``."""
+def handler(name: str, *, idempotent: bool = False):
+    """Register a function ``fn(payload: dict) -> None`` as the handler for outbox messages ``name``.
+
+    ``idempotent``: the handler only brings something in line with the database's current
+    state (a search index entry), so in one embedded batch (``batch.run``) messages with the
+    same payload run once, at the place of the last of them, and are all marked done.
+    """
 
     def decorator(fn):
         _handlers[name] = fn
+        if idempotent:
+            _idempotent.add(name)
+        else:
+            _idempotent.discard(name)
         return fn
 
     return decorator

@@ -9,6 +9,6 @@ from .signals import INDEX_HANDLER
 engine_sync.connect()  # synonyms changed -> rebuild the engine index
 
 
-@handler(INDEX_HANDLER)
+@handler(INDEX_HANDLER, idempotent=True)
 def index(payload: dict) -> None:
     indexing.index_object(payload["source"], payload["pk"])

@@ -105,6 +105,18 @@ class SignalForm(PersonalDataGuardMixin, forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
     )
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name, model in (
+            ("themes", Theme),
+            ("phase", Phase),
+            ("organisation", Organisation),
+            ("region", Region),
+        ):
+            # Options of active terms without a query; a submitted id is still validated
+            # against the field's queryset.
+            cached_model_choices(self.fields[name], model, active=True)
+
 
 class FilterForm(forms.Form):
     q = forms.CharField(label=_("Zoekterm"), required=False, max_length=200)

@@ -22,33 +22,35 @@ LOCAL_SECONDS = 60
 KEY = "taxonomy:choices:{label}"
 
 
-def _key(model) -> str:
-    return KEY.format(label=model._meta.label_lower)
+def _key(model, active: bool = False) -> str:
+    return KEY.format(label=model._meta.label_lower) + (":active" if active else "")
 
 
-def term_choices(model) -> list[tuple[int, str]]:
-    """``(pk, str(term))`` of every term of ``model``, in the model's ordering."""
-    key = _key(model)
+def term_choices(model, active: bool = False) -> list[tuple[int, str]]:
+    """``(pk, str(term))`` of every term of ``model`` (``active``: of its active terms, for
+    the forms that create content), in the model's ordering."""
+    key = _key(model, active)
     choices = cache.get(key)
     if choices is None:
-        choices = [(term.pk, str(term)) for term in model.objects.all()]
+        terms = model.objects.active() if active else model.objects.all()
+        choices = [(term.pk, str(term)) for term in terms]
         cache.set(key, choices, SECONDS if shared_cache_available() else LOCAL_SECONDS)
     return choices
 
 
-def cached_model_choices(field, model) -> None:
+def cached_model_choices(field, model, active: bool = False) -> None:
     """Render a ``ModelChoiceField`` from the cached list: the same options, no query.
     Validation still looks the submitted value up in the field's queryset."""
-    options = [(pk, label) for pk, label in term_choices(model)]
+    options = [(pk, label) for pk, label in term_choices(model, active)]
     if field.empty_label is not None:
         options.insert(0, ("", field.empty_label))
     field.widget.choices = options
 
 
 def _forget(sender, instance=None, raw=False, **kwargs):
-    key = _key(sender)
-    cache.delete(key)
-    transaction.on_commit(lambda: cache.delete(key))
+    keys = [_key(sender), _key(sender, active=True)]
+    cache.delete_many(keys)
+    transaction.on_commit(lambda: cache.delete_many(keys))
 
 
 def connect() -> None:

@@ -24,6 +24,20 @@ def templates_for(obj, action: str):
     ).order_by("name")
 
 
+def templates_by_action(obj, actions) -> dict[str, list[ReplyTemplate]]:
+    """``templates_for(obj, action)`` for several actions in two queries (not two each)."""
+    actions = list(actions)
+    found: dict[str, list[ReplyTemplate]] = {action: [] for action in actions}
+    if not actions:
+        return found
+    theme_ids = list(obj.themes.values_list("pk", flat=True))
+    for template in ReplyTemplate.objects.filter(
+        Q(theme__isnull=True) | Q(theme__in=theme_ids), action__in=actions, is_active=True
+    ).order_by("name"):
+        found[template.action].append(template)
+    return found
+
+
 def render(template: ReplyTemplate, obj) -> str:
     values = {
         "kenmerk": obj.reference,

@@ -140,12 +140,16 @@ def workbench_bulk(request):
 
 def action_forms(obj, user, bound=None, chosen_template=None):
     """One form per available action; reply templates offered, a chosen one filled in."""
-    from ..services.replies import render, templates_for
+    from ..services.replies import render, templates_by_action
 
     forms = []
-    for action in workflow.available_actions(obj, user):
-        if action.name in {"bundle", "assign"}:
-            continue
+    actions = [
+        action
+        for action in workflow.available_actions(obj, user)
+        if action.name not in {"bundle", "assign"}
+    ]
+    templates = templates_by_action(obj, [action.name for action in actions])
+    for action in actions:
         form = bound if bound is not None and bound.initial.get("action") == action.name else None
         if form is None:
             initial = {"action": action.name}
@@ -158,7 +162,7 @@ def action_forms(obj, user, bound=None, chosen_template=None):
             {
                 "action": action,
                 "form": form,
-                "templates": list(templates_for(obj, action.name)),
+                "templates": templates[action.name],
                 "open": chosen_template is not None and chosen_template.action == action.name,
             }
         )

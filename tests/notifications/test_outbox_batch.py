@@ -109,3 +109,31 @@ def test_worker_mode_keeps_one_task_per_message(committed, test_handler, monkeyp
     finally:
         conf.task_always_eager = True
     assert published == [m.pk for m in messages]
+
+
+def test_identical_idempotent_messages_of_a_batch_run_once_after_the_last_change(
+    committed, test_handler
+):
+    """A signal is indexed when it is created and again after routing, in one request: the
+    index handler runs once, seeing both changes, and every message is done."""
+    seen, plain = [], []
+    state = {"version": 0}
+    outbox.handler("tests.index", idempotent=True)(lambda p: seen.append((p, state["version"])))
+    test_handler("tests.plain", lambda payload: plain.append(payload["n"]))
+    try:
+        batch._request_started()
+        with committed():
+            first = outbox.enqueue("tests.index", {"pk": "7", "source": "s"})
+            outbox.enqueue("tests.plain", {"n": 1})
+            outbox.enqueue("tests.plain", {"n": 1})  # not idempotent: runs twice
+            outbox.enqueue("tests.index", {"source": "s", "pk": "8"})
+            state["version"] = 1
+            last = outbox.enqueue("tests.index", {"source": "s", "pk": "7"})
+        batch._request_finished()
+    finally:
+        outbox._handlers.pop("tests.index", None)
+        outbox._idempotent.discard("tests.index")
+    assert seen == [({"source": "s", "pk": "8"}, 1), ({"source": "s", "pk": "7"}, 1)]
+    assert plain == [1, 1]
+    assert OutboxMessage.objects.exclude(status="done").count() == 0
+    assert OutboxMessage.objects.filter(pk__in=[first.pk, last.pk], status="done").count() == 2

@@ -55,3 +55,26 @@ def test_templates_fill_placeholders_and_the_preview_shows_each_recipient(submit
     assert response.status_code == 302
     signal.refresh_from_db()
     assert signal.status == Status.OPGELOST
+
+
+def test_the_templates_of_all_actions_come_in_two_queries_and_equal_those_per_action(
+    submit, django_assert_num_queries
+):
+    from signals.services.replies import templates_by_action, templates_for
+
+    theme, other_theme = ThemeFactory(), ThemeFactory()
+    signal = submit(themes=[theme])
+    for name, action, chosen in [
+        ("B algemeen", "resolve", None),
+        ("A bij thema", "resolve", theme),
+        ("Ander thema", "resolve", other_theme),
+        ("Afwijzen", "reject", None),
+        ("Oppakken", "start", theme),
+    ]:
+        ReplyTemplate.objects.create(name=name, action=action, theme=chosen, text="t")
+    ReplyTemplate.objects.create(name="Uit", action="resolve", text="t", is_active=False)
+    actions = ["resolve", "reject", "start", "escalate"]
+    with django_assert_num_queries(2):
+        grouped = templates_by_action(signal, actions)
+    assert grouped == {action: list(templates_for(signal, action)) for action in actions}
+    assert [t.name for t in grouped["resolve"]] == ["A bij thema", "B algemeen"]
