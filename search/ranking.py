@@ -33,8 +33,15 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from .compounds import (  # noqa: F401  (part of this module's interface)
+    SPLIT_MIN,
+    SPLIT_PART_MIN,
+    add_compound_splits,
+    compound_splits,
+    split_candidates,
+)
 from .query import DEFAULT_KIND_BOOST, KIND_BOOST
-from .synonyms import Concept, ExpandedQuery
+from .synonyms import ExpandedQuery
 from .text import LEVEL, STOP_WORDS, stem
 
 FIELDS = ("title", "summary", "keywords", "body")
@@ -58,8 +65,6 @@ SPLIT_PART_WEIGHT = 0.5
 SPLIT_PART_COVERAGE = 0.5
 PREFIX_MIN = 4  # shortest stem that matches as the start of a compound
 INFIX_MIN = 5  # shortest word that matches inside a compound
-SPLIT_MIN = 9  # shortest typed word that is tried as a compound of two known words
-SPLIT_PART_MIN = 4
 
 COVERAGE_BASE = 0.25
 BODY_COVERAGE = 0.5  # a concept found only in the body (see text_score)
@@ -139,55 +144,6 @@ class RankQuery:
 
     def words(self) -> list[str]:
         return list(dict.fromkeys(t.word for c in self.concepts for a in c for t in a.terms))
-
-
-def compound_splits(word: str, known) -> list[tuple[str, str]]:
-    """Two known words a typed compound consists of (``known(stem) -> bool``), longest head
-    first; a linking ``s`` between them is allowed."""
-    if len(word) < SPLIT_MIN or word.isdigit():
-        return []
-    result = []
-    for i in range(len(word) - SPLIT_PART_MIN, SPLIT_PART_MIN - 1, -1):
-        head, tail = word[:i], word[i:]
-        linked = head.endswith("s") and len(head) > SPLIT_PART_MIN
-        heads = [head[:-1], head] if linked else [head]
-        for candidate in heads:
-            if known(stem(candidate)) and known(stem(tail)):
-                result.append((candidate, tail))
-                break
-        if result:
-            break
-    return result
-
-
-def split_candidates(expanded: ExpandedQuery) -> list[str]:
-    """Stems whose existence decides the compound splits of the typed words."""
-    stems = []
-    for word in expanded.typed_words():
-        if len(word) < SPLIT_MIN or word.isdigit():
-            continue
-        for i in range(SPLIT_PART_MIN, len(word) - SPLIT_PART_MIN + 1):
-            head, tail = word[:i], word[i:]
-            stems += [stem(head), stem(tail)]
-            if head.endswith("s"):
-                stems.append(stem(head[:-1]))
-    return list(dict.fromkeys(stems))
-
-
-def add_compound_splits(expanded: ExpandedQuery, known) -> ExpandedQuery:
-    """A typed compound also finds its parts: ``inburgeringstermijn`` -> ``inburgering termijn``."""
-    concepts = []
-    for concept in expanded.concepts:
-        alternatives = list(concept.alternatives)
-        splits = getattr(concept, "splits", [])
-        if len(concept.typed) == 1:
-            for parts in compound_splits(concept.typed[0], known):
-                if parts not in alternatives:
-                    splits = [*splits, parts]
-        new = Concept(typed=concept.typed, alternatives=alternatives)
-        new.splits = splits  # type: ignore[attr-defined]
-        concepts.append(new)
-    return ExpandedQuery(text=expanded.text, concepts=concepts)
 
 
 def rank_query(expanded: ExpandedQuery) -> RankQuery:
