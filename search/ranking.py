@@ -81,7 +81,8 @@ ELASTIC_SIMILARITY = {"type": "BM25", "k1": K1, "b": FIELD_B["body"]}
 def idf(df: int, documents: float) -> float:
     """Inverse document frequency (BM25, never negative)."""
     df = max(0, int(df))
-    return math.log(1.0 + (max(documents, 1.0) - df + 0.5) / (df + 0.5))
+    documents = max(documents, float(df), 1.0)  # an estimate below df must not turn it negative
+    return math.log(1.0 + (documents - df + 0.5) / (df + 0.5))
 
 
 def saturate(tf: float) -> float:

@@ -17,6 +17,7 @@ from django.utils import timezone
 from .. import ranking
 from ..query import SearchParams
 from ..synonyms import ExpandedQuery
+from . import postings
 
 TABLE = "search_searchdocument"
 SNIPPET_CHARS = 4000
@@ -65,7 +66,7 @@ def field_averages(cursor) -> dict[str, float]:
     now = time.monotonic()
     if _averages["value"] is not None and now - float(_averages["at"]) < AVERAGES_SECONDS:
         return _averages["value"]  # type: ignore[return-value]
-    cursor.execute(f"SELECT greatest(reltuples, 1) FROM pg_class WHERE oid = '{TABLE}'::regclass")
+    cursor.execute(f"SELECT {postings.CORPUS_SIZE_SQL}")
     estimate = float(cursor.fetchone()[0] or 1)
     percent = min(100.0, 100.0 * AVERAGES_SAMPLE * 2 / estimate)
     cursor.execute(
@@ -92,8 +93,7 @@ def rank_query(cursor, expanded: ExpandedQuery, known=None) -> ranking.RankQuery
         query.df = {word: known[0][stem] for word, stem in stems.items()}
         return query
     cursor.execute(
-        "SELECT e.term, e.df, (SELECT greatest(reltuples, 1) FROM pg_class "
-        f"WHERE oid = '{TABLE}'::regclass) FROM unnest(%s::text[]) q(term) "
+        f"SELECT e.term, e.df, {postings.CORPUS_SIZE_SQL} FROM unnest(%s::text[]) q(term) "
         "LEFT JOIN search_lexeme e ON e.term = q.term",
         [list(set(stems.values()))],
     )

@@ -73,13 +73,22 @@ def _words_with_weights(expanded: ExpandedQuery) -> list[tuple[str, float, int]]
     return result
 
 
+# The corpus size for idf: the planner's row estimate, or an exact count while the table is
+# small or has never been analysed (``reltuples`` is -1 then, and a stale estimate on a small
+# corpus would make every idf wrong).
+CORPUS_SIZE_SQL = (
+    "(SELECT CASE WHEN c.reltuples < 10000 THEN greatest("
+    "(SELECT count(*) FROM search_searchdocument), 1)::float8 ELSE c.reltuples::float8 END "
+    "FROM pg_class c WHERE c.oid = 'search_searchdocument'::regclass)"
+)
+
 LEXICON_SQL = """
 WITH w AS (
     SELECT q.i, q.word, t.lexeme FROM unnest(%s::text[]) WITH ORDINALITY AS q(word, i),
     LATERAL unnest(to_tsvector('dutch', q.word)) AS t
 )
 SELECT w.i, w.lexeme, coalesce(e.df, 0), NULL::text, 0,
-       (SELECT greatest(reltuples, 1) FROM pg_class WHERE oid = 'search_searchdocument'::regclass)
+       {corpus}
 FROM w LEFT JOIN search_lexeme e ON e.term = w.lexeme
 UNION ALL
 SELECT w.i, w.lexeme, 0, x.term, x.df, 0 FROM w CROSS JOIN LATERAL (
@@ -90,7 +99,7 @@ SELECT w.i, w.lexeme, 0, x.term, x.df, 0 FROM w CROSS JOIN LATERAL (
               OR left(l.term, length(w.word)) = w.word) DESC, l.df DESC LIMIT %s
 ) x
 WHERE length(w.word) >= 4 AND w.word !~ '^[0-9]+$'
-"""
+""".replace("{corpus}", CORPUS_SIZE_SQL)
 
 
 def pieces_for(cursor, expanded: ExpandedQuery, known_df=None) -> tuple[list[Piece], float]:

@@ -99,3 +99,14 @@ def corpus(db):
 @pytest.fixture
 def standard_corpus(corpus):
     return corpus.load_standard()
+
+
+@pytest.fixture(autouse=True)
+def _fresh_field_averages():
+    """PostgreSQL keeps the corpus's average field lengths for an hour per process; each test
+    has its own corpus, so it starts without the previous test's averages."""
+    from search.backends import pg_ranking
+
+    pg_ranking._averages.update(at=0.0, value=None)
+    yield
+    pg_ranking._averages.update(at=0.0, value=None)

@@ -253,3 +253,9 @@ def test_language_levels_are_one_word_however_they_are_written():
 
     assert words("B-1 route") == words("b1 route") == ["b1", "route"]
     assert ranking.scoring_words("Niveau A-2 of B1-route") == ["niveau", "a2", "of", "b1", "route"]
+
+
+def test_idf_stays_positive_when_the_corpus_estimate_is_below_the_document_frequency():
+    # A table the planner has not analysed yet reports no rows: df must still weigh.
+    assert ranking.idf(5, 1.0) > 0 and ranking.idf(50, 10.0) > 0
+    assert ranking.idf(1, 1.0) > ranking.idf(5, 1.0)
